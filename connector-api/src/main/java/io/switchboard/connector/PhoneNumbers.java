@@ -20,9 +20,8 @@ public final class PhoneNumbers {
         if (raw == null) {
             return Optional.empty();
         }
-        String trimmed = raw.trim();
-        boolean plus = trimmed.startsWith("+");
-        String digits = trimmed.replaceAll("[\\s().\\-/]", "");
+        String digits = raw.trim().replaceAll("[\\s().\\-/]", "");
+        boolean plus = digits.startsWith("+");
         if (plus) {
             digits = digits.substring(1);
         }

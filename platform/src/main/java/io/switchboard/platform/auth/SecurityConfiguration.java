@@ -1,0 +1,121 @@
+package io.switchboard.platform.auth;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.switchboard.platform.config.SwitchboardProperties;
+import io.switchboard.platform.database.Placements;
+import io.switchboard.platform.secrets.SecretsVault;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three filter chains: the embedded authorization server ({@code /oauth2/*}), the webhook ingress (open:
+ * webhooks authenticate by the providers' signatures), and the API (OAuth2 bearer JWTs). Tenant paths are
+ * guarded by {@link TenantAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http, OAuth2AuthorizationService authorizations) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, s -> s.authorizationService(authorizations))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**", "/api/webhooks/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http, TenantAccess tenantAccess) throws Exception {
+        String admin = "SCOPE_" + ApiClients.ADMIN_SCOPE;
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/console/**", "/error").permitAll()
+                        .requestMatchers("/api/v1/tenants").hasAuthority(admin)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/tenants/{tenant}").hasAuthority(admin)
+                        .requestMatchers("/api/v1/admin/**").hasAuthority(admin)
+                        .requestMatchers("/api/v1/tenants/{tenant}", "/api/v1/tenants/{tenant}/**").access(tenantAccess)
+                        .requestMatchers("/api/v1/connectors").authenticated()
+                        .anyRequest().hasAuthority(admin))
+                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(Placements placements, SecretsVault vault) {
+        return SigningKeys.load(placements, vault);
+    }
+
+    /** The embedded server's keys, or an external issuer's when one is configured. */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer) {
+        return externalIssuer.isBlank()
+                ? org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration
+                        .jwtDecoder(jwkSource)
+                : JwtDecoders.fromIssuerLocation(externalIssuer);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(SwitchboardProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.publicBase()).build();
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new ClientCredentialsAuthorizationService();
+    }
+
+    /** Puts the client's tenant into its tokens as the {@code tenant} claim. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim() {
+        return context -> {
+            Object tenant = context.getRegisteredClient().getClientSettings().getSetting(ApiClients.TENANT_SETTING);
+            if (tenant != null) {
+                context.getClaims().claim("tenant", tenant.toString());
+            }
+        };
+    }
+}

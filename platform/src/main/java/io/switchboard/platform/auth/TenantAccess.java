@@ -1,0 +1,49 @@
+package io.switchboard.platform.auth;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may use {@code /api/v1/tenants/{tenant}/**}: platform admins, and tokens whose {@code tenant} claim
+ * is that tenant, with {@code api:read} to read and {@code api:write} to change anything. A token for
+ * tenant A gets 403 on every tenant-B path, whether tenant B exists or not.
+ */
+@Component
+class TenantAccess implements AuthorizationManager<RequestAuthorizationContext> {
+
+    @Override
+    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication auth = authentication.get();
+        if (auth == null || !auth.isAuthenticated()) {
+            return new AuthorizationDecision(false);
+        }
+        Collection<? extends GrantedAuthority> authorities = auth.getAuthorities();
+        if (has(authorities, "SCOPE_" + ApiClients.ADMIN_SCOPE)) {
+            return new AuthorizationDecision(true);
+        }
+        if (!(auth instanceof JwtAuthenticationToken jwt)) {
+            return new AuthorizationDecision(false);
+        }
+        String pathTenant = context.getVariables().get("tenant");
+        String tokenTenant = jwt.getToken().getClaimAsString("tenant");
+        if (pathTenant == null || !pathTenant.equals(tokenTenant)) {
+            return new AuthorizationDecision(false);
+        }
+        String method = context.getRequest().getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        return new AuthorizationDecision(has(authorities, read ? "SCOPE_api:read" : "SCOPE_api:write")
+                || (read && has(authorities, "SCOPE_api:write")));
+    }
+
+    private static boolean has(Collection<? extends GrantedAuthority> authorities, String name) {
+        return authorities.stream().anyMatch(a -> name.equals(a.getAuthority()));
+    }
+}

@@ -1,0 +1,223 @@
+package io.switchboard.platform.ingress;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.connector.ConnectorContext;
+import io.switchboard.connector.HandshakeResponse;
+import io.switchboard.connector.InboundRequest;
+import io.switchboard.connector.Verification;
+import io.switchboard.connector.WebhookConnector;
+import io.switchboard.platform.config.SwitchboardProperties;
+import io.switchboard.platform.connectorhost.ConnectorContexts;
+import io.switchboard.platform.connectorhost.ConnectorHost;
+import io.switchboard.platform.connectorhost.LoadedConnector;
+import io.switchboard.platform.processing.WorkSignal;
+import io.switchboard.platform.support.Problems;
+import io.switchboard.platform.tenancy.Connection;
+import io.switchboard.platform.tenancy.ConnectionStore;
+import io.switchboard.platform.tenancy.Tenant;
+import io.switchboard.platform.tenancy.TenantRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /webhooks/{tenant}/{provider}}: find the tenant and its connection, let the connector verify the
+ * raw bytes with the tenant's secrets, store and enqueue in one transaction, then acknowledge. Nothing is
+ * acknowledged that is not durable: if the database is away the answer is 503 and the provider retries.
+ */
+@RestController
+@Tag(name = "Webhooks", description = "Where providers deliver webhooks; verified with the tenant's own secrets")
+class WebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+    private static final Set<String> UNSTORED_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+
+    private final TenantRegistry tenants;
+    private final ConnectionStore connections;
+    private final ConnectorHost host;
+    private final ConnectorContexts contexts;
+    private final DeliveryStore store;
+    private final IngressMetrics metrics;
+    private final WorkSignal signal;
+    private final JsonMapper json;
+    private final SwitchboardProperties properties;
+
+    WebhookController(TenantRegistry tenants, ConnectionStore connections, ConnectorHost host, ConnectorContexts contexts,
+            DeliveryStore store, IngressMetrics metrics, WorkSignal signal, JsonMapper json, SwitchboardProperties properties) {
+        this.tenants = tenants;
+        this.connections = connections;
+        this.host = host;
+        this.contexts = contexts;
+        this.store = store;
+        this.metrics = metrics;
+        this.signal = signal;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    @PostMapping("/webhooks/{tenant}/{provider}")
+    @Operation(summary = "Receive a provider webhook",
+            description = "Verifies the signature with the tenant's secrets, stores the event durably and answers 200 "
+                    + "(or the provider's expected acknowledgement). 400 when verification fails, 404 for an unknown "
+                    + "tenant or provider, 413 for a body over the limit, 503 when storage is unavailable.")
+    ResponseEntity<?> receive(@PathVariable String tenant, @PathVariable String provider, HttpServletRequest request) {
+        MDC.put("tenant", tenant);
+        try {
+            Target target = resolve(tenant, provider).orElse(null);
+            if (target == null) {
+                metrics.rejected("unknown");
+                return Problems.response(HttpStatus.NOT_FOUND, "unknown-webhook",
+                        "No enabled " + provider + " connection for tenant " + tenant);
+            }
+            long max = properties.ingress().maxBodyBytes();
+            if (request.getContentLengthLong() > max) {
+                metrics.rejected("too_large");
+                return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body exceeds " + max + " bytes");
+            }
+            byte[] body = readLimited(request, max);
+            if (body == null) {
+                metrics.rejected("too_large");
+                return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body exceeds " + max + " bytes");
+            }
+            InboundRequest inbound = inbound(request, body);
+            Verification verification = verify(target, inbound);
+            if (verification instanceof Verification.Rejected rejected) {
+                metrics.rejected("unverified");
+                log.info("Rejected {} webhook for {}: {}", provider, tenant, rejected.reason());
+                return Problems.response(HttpStatus.BAD_REQUEST, "webhook-rejected", rejected.reason());
+            }
+            Verification.Verified verified = (Verification.Verified) verification;
+            int stored = store.store(target.tenant(), provider, verified.events(), headersJson(request));
+            metrics.accepted(provider, stored, verified.events().size() - stored);
+            if (stored > 0) {
+                signal.workAvailable();
+            }
+            var ack = verified.acknowledgement();
+            return ResponseEntity.status(ack.status()).contentType(MediaType.parseMediaType(ack.contentType())).body(ack.body());
+        } catch (DataAccessException e) {
+            metrics.rejected("unavailable");
+            log.warn("Storage unavailable for {} webhook: {}", provider, e.getMostSpecificCause().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+                            "Storage is unavailable; retry later"));
+        } catch (IOException e) {
+            metrics.rejected("unreadable");
+            return Problems.response(HttpStatus.BAD_REQUEST, "unreadable-body", "The body could not be read");
+        } finally {
+            MDC.remove("tenant");
+        }
+    }
+
+    @GetMapping("/webhooks/{tenant}/{provider}")
+    @Operation(summary = "Answer a provider's subscription handshake",
+            description = "For example Meta's hub.challenge check with the tenant's verify token; 403 on a wrong token.")
+    ResponseEntity<?> handshake(@PathVariable String tenant, @PathVariable String provider, HttpServletRequest request) {
+        Target target = resolve(tenant, provider).orElse(null);
+        if (target == null) {
+            return Problems.response(HttpStatus.NOT_FOUND, "unknown-webhook",
+                    "No enabled " + provider + " connection for tenant " + tenant);
+        }
+        InboundRequest inbound = inbound(request, new byte[0]);
+        Optional<HandshakeResponse> response;
+        try {
+            response = target.webhook().handshake(inbound, context(target));
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Connector {} failed a handshake", provider, e);
+            return Problems.response(HttpStatus.BAD_REQUEST, "handshake-failed", "The handshake could not be answered");
+        }
+        return response.<ResponseEntity<?>>map(r -> ResponseEntity.status(r.status())
+                        .contentType(MediaType.parseMediaType(r.contentType())).body(r.body()))
+                .orElseGet(() -> Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "no-handshake",
+                        provider + " webhooks are POSTed"));
+    }
+
+    private Optional<Target> resolve(String slug, String provider) {
+        Optional<Tenant> tenant = tenants.find(slug).filter(Tenant::isActive);
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LoadedConnector> connector = host.find(provider).filter(c -> c.webhook().isPresent());
+        Optional<Connection> connection = connections.find(tenant.get().id(), provider).filter(Connection::enabled);
+        if (connector.isEmpty() || connection.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Target(tenant.get(), connector.get(), connection.get()));
+    }
+
+    private Verification verify(Target target, InboundRequest inbound) {
+        try {
+            return target.webhook().verify(inbound, context(target));
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Connector {} threw while verifying a request", target.connector().providerId(), e);
+            return Verification.rejected("the connector could not verify this request");
+        }
+    }
+
+    private ConnectorContext context(Target target) {
+        return contexts.create(target.tenant().slug(), target.connector().descriptor(), target.connection().config());
+    }
+
+    private InboundRequest inbound(HttpServletRequest request, byte[] body) {
+        String query = request.getQueryString();
+        String url = properties.publicBase() + request.getRequestURI() + (query == null ? "" : "?" + query);
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (query != null) {
+            UriComponentsBuilder.fromUriString("/?" + query).build(false).getQueryParams()
+                    .forEach((k, v) -> params.put(decode(k), v.stream().map(WebhookController::decode).toList()));
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return new InboundRequest(request.getMethod(), url, params, headers, body);
+    }
+
+    private static String decode(String value) {
+        return value == null ? "" : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String headersJson(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            if (!UNSTORED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
+            }
+        }
+        return json.writeValueAsString(headers);
+    }
+
+    /** The body, or null when it is longer than the limit. */
+    private static byte[] readLimited(HttpServletRequest request, long max) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            return bytes.length > max ? null : bytes;
+        }
+    }
+
+    private record Target(Tenant tenant, LoadedConnector connector, Connection connection) {
+        WebhookConnector webhook() {
+            return connector.webhook().orElseThrow();
+        }
+    }
+}
