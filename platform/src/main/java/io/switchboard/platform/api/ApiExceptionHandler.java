@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,8 +44,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return api(ApiException.invalid(Map.of(e.getName(), "has an invalid value")));
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> database(DataAccessException e) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> database(org.springframework.core.NestedRuntimeException e) {
         log.warn("Database error on an API call: {}", e.getMostSpecificCause().toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

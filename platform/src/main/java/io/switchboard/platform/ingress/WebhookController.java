@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -114,9 +115,9 @@ class WebhookController {
             }
             var ack = verified.acknowledgement();
             return ResponseEntity.status(ack.status()).contentType(MediaType.parseMediaType(ack.contentType())).body(ack.body());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             metrics.rejected("unavailable");
-            log.warn("Storage unavailable for {} webhook: {}", provider, e.getMostSpecificCause().getMessage());
+            log.warn("Storage unavailable for {} webhook: {}", provider, e.getMostSpecificCause().toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",

@@ -1,0 +1,63 @@
+package io.switchboard.platform.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.platform.SwitchboardApplication;
+import io.switchboard.platform.support.PlatformIT;
+import io.switchboard.platform.support.StripeEvents;
+import io.switchboard.platform.support.StripeSigner;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two platform nodes on one database share the backlog: every delivery is applied exactly once, and both
+ * nodes do part of the work.
+ */
+class TwoNodesIT extends PlatformIT {
+
+    private static final int DELIVERIES = 200;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void twoNodesProcessASharedBacklogExactlyOnce() {
+        String slug = onboard(uniqueSlug("twonodes"));
+        connect(slug, "stripe", Map.of(), Map.of("webhookSecret", "whsec_nodes"));
+        String url = ((HikariDataSource) placements.main().dataSource()).getJdbcUrl();
+        double before = processed(registry);
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SwitchboardApplication.class)
+                .profiles("test")
+                .properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
+                        "switchboard.data-dir=" + Path.of("target", "node2-" + UUID.randomUUID()).toAbsolutePath())
+                .run()) {
+            byte[] fixture = fixture("stripe/checkout_session_completed_payment_link.json");
+            for (int i = 0; i < DELIVERIES; i++) {
+                byte[] body = StripeEvents.checkout(fixture, "nodes" + i);
+                assertThat(webhook(slug, "stripe", body, StripeSigner.headers(body, "whsec_nodes")).status()).isEqualTo(200);
+            }
+
+            eventually(() -> assertThat(rows(slug, "SELECT count(*) AS n FROM {schema}.deliveries WHERE status = 'PROCESSED'")
+                    .get(0).get("n")).isEqualTo((long) DELIVERIES));
+            double byFirst = processed(registry) - before;
+            double bySecond = processed(second.getBean(MeterRegistry.class));
+            assertThat(byFirst + bySecond).as("each delivery applied once across both nodes").isEqualTo(DELIVERIES);
+            assertThat(bySecond).as("the second node took part").isPositive();
+            assertThat(rows(slug, "SELECT count(*) AS n FROM {schema}.payments").get(0).get("n")).isEqualTo((long) DELIVERIES);
+            assertThat(rows(slug, "SELECT max(attempts) AS n FROM {schema}.deliveries").get(0).get("n")).isEqualTo(1);
+        }
+    }
+
+    private static double processed(MeterRegistry registry) {
+        return registry.find("switchboard.deliveries.processed").tag("provider", "stripe").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+}
