@@ -50,9 +50,11 @@ class TenantController {
     ResponseEntity<TenantView> create(@Valid @RequestBody NewTenant request) {
         Tenant tenant;
         try {
-            tenant = onboarding.onboard(request.slug(), request.name());
+            tenant = onboarding.onboard(request.slug(), request.name(), request.placement());
         } catch (TenantOnboarding.InvalidSlugException e) {
             throw ApiException.invalid(Map.of("slug", e.getMessage()));
+        } catch (TenantOnboarding.UnknownPlacementException e) {
+            throw ApiException.invalid(Map.of("placement", e.getMessage()));
         } catch (TenantOnboarding.TenantExistsException e) {
             throw new ApiException(HttpStatus.CONFLICT, "conflict", e.getMessage());
         }
@@ -89,8 +91,9 @@ class TenantController {
     /**
      * @param slug lower-case letters, digits and dashes, 3 to 40 characters, starting with a letter
      * @param name the business's name
+     * @param placement the database server to hold its data; by default the one with the fewest tenants
      */
-    record NewTenant(@NotBlank String slug, @NotBlank @Size(max = 200) String name) {}
+    record NewTenant(@NotBlank String slug, @NotBlank @Size(max = 200) String name, String placement) {}
 
     /**
      * @param id the platform's id

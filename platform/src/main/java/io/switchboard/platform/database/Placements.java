@@ -72,6 +72,11 @@ public class Placements implements DisposableBean {
         return placement;
     }
 
+    /** The placement of that name, if configured. */
+    public java.util.Optional<Placement> find(String name) {
+        return java.util.Optional.ofNullable(byName.get(name));
+    }
+
     /** The placement new tenants get. */
     public Placement forNewTenant() {
         return get(properties.defaultPlacement());

@@ -41,11 +41,24 @@ public class TenantOnboarding implements InitializingBean {
      * @throws TenantExistsException when the slug is taken
      */
     public Tenant onboard(String slug, String name) {
+        return onboard(slug, name, null);
+    }
+
+    /**
+     * Creates a tenant with its schema on the named placement, or, when none is named, on the placement that
+     * holds the fewest tenants (the default placement on a tie).
+     *
+     * @throws InvalidSlugException when the slug is malformed
+     * @throws UnknownPlacementException when the named placement is not configured
+     * @throws TenantExistsException when the slug is taken
+     */
+    public Tenant onboard(String slug, String name, String placementName) {
         if (!TenantSlug.isValid(slug)) {
             throw new InvalidSlugException(slug);
         }
         String schema = TenantSlug.schemaFor(slug);
-        Placement placement = placements.forNewTenant();
+        Placement placement = placementName == null ? leastUsedPlacement() : placements.find(placementName)
+                .orElseThrow(() -> new UnknownPlacementException(placementName));
         long id;
         try {
             id = platform.sql("""
@@ -69,6 +82,22 @@ public class TenantOnboarding implements InitializingBean {
         registry.evict(tenant);
         log.info("Onboarded tenant {} in schema {} on placement {}", slug, schema, placement.name());
         return tenant;
+    }
+
+    private Placement leastUsedPlacement() {
+        if (placements.all().size() == 1) {
+            return placements.forNewTenant();
+        }
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        platform.sql("SELECT placement, count(*) AS n FROM platform.tenants GROUP BY placement")
+                .query((rs, row) -> counts.put(rs.getString("placement"), rs.getLong("n"))).list();
+        Placement best = placements.forNewTenant();
+        for (Placement candidate : placements.all()) {
+            if (counts.getOrDefault(candidate.name(), 0L) < counts.getOrDefault(best.name(), 0L)) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /** Deletes a tenant and everything it holds. */
@@ -114,6 +143,13 @@ public class TenantOnboarding implements InitializingBean {
     public static final class InvalidSlugException extends RuntimeException {
         InvalidSlugException(String slug) {
             super("slug must match ^[a-z][a-z0-9-]{2,39}$ without a trailing or double dash");
+        }
+    }
+
+    /** The named placement is not configured. */
+    public static final class UnknownPlacementException extends RuntimeException {
+        UnknownPlacementException(String placement) {
+            super("no placement named " + placement + " is configured");
         }
     }
 
