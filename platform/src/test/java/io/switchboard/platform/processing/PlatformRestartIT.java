@@ -63,8 +63,7 @@ class PlatformRestartIT {
     private static ConfigurableApplicationContext start(Path dataDir, boolean processing) {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "switchboard.data-dir=" + dataDir, "switchboard.processing.enabled=" + processing)
-                .run();
+                .run("--server.port=0", "--switchboard.data-dir=" + dataDir, "--switchboard.processing.enabled=" + processing);
     }
 
     private static String status(ConfigurableApplicationContext context, String slug) {

@@ -42,9 +42,8 @@ class DatabaseOutageIT {
                 "stripe/checkout_session_completed_payment_link.json"));
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "spring.datasource.url=" + jdbcUrl, "spring.datasource.username=postgres",
-                        "switchboard.data-dir=" + work.resolve("data"))
-                .run()) {
+                .run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                        "--switchboard.data-dir=" + work.resolve("data"))) {
             Http http = new Http(((WebServerApplicationContext) platform).getWebServer().getPort());
             String token = http.adminToken();
             assertThat(http.api("POST", "/api/v1/tenants", token, "{\"slug\":\"" + slug + "\",\"name\":\"Outage\"}")).isEqualTo(201);

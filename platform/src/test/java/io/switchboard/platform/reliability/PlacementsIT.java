@@ -31,11 +31,10 @@ class PlacementsIT {
                 .setCleanDataDirectory(false).start();
              ConfigurableApplicationContext platform = new SpringApplicationBuilder(SwitchboardApplication.class)
                      .profiles("test")
-                     .properties("server.port=0", "switchboard.data-dir=" + work.resolve("data"),
-                             "switchboard.placements.second.url=" + second.getJdbcUrl("postgres", "postgres"),
-                             "switchboard.placements.second.username=postgres",
-                             "switchboard.placements.second.password=")
-                     .run()) {
+                     .run("--server.port=0", "--switchboard.data-dir=" + work.resolve("data"),
+                             "--switchboard.placements.second.url=" + second.getJdbcUrl("postgres", "postgres"),
+                             "--switchboard.placements.second.username=postgres",
+                             "--switchboard.placements.second.password=")) {
             Http http = new Http(((WebServerApplicationContext) platform).getWebServer().getPort());
             String token = http.adminToken();
             String onMain = "main-" + UUID.randomUUID().toString().substring(0, 6);

@@ -36,9 +36,8 @@ class TwoNodesIT extends PlatformIT {
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                        "switchboard.data-dir=" + Path.of("target", "node2-" + UUID.randomUUID()).toAbsolutePath())
-                .run()) {
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--switchboard.data-dir=" + Path.of("target", "node2-" + UUID.randomUUID()).toAbsolutePath())) {
             byte[] fixture = fixture("stripe/checkout_session_completed_payment_link.json");
             for (int i = 0; i < DELIVERIES; i++) {
                 byte[] body = StripeEvents.checkout(fixture, "nodes" + i);
