@@ -7,6 +7,7 @@ import io.switchboard.connector.ConnectorContext;
 import io.switchboard.connector.ConnectorDescriptor;
 import io.switchboard.connector.HandshakeResponse;
 import io.switchboard.connector.InboundRequest;
+import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.connector.Interpretation;
 import io.switchboard.connector.StoredDelivery;
 import io.switchboard.connector.Verification;
@@ -48,13 +49,15 @@ public final class FacebookLeadAdsConnector implements WebhookConnector {
             "Receives leads from Facebook and Instagram lead forms, reads them from the Graph API and records them"
                     + " as leads, which triggers the welcome SMS.",
             List.of(
-                    ConfigField.secret(APP_SECRET, "App secret",
-                            "The secret of your Meta app (App settings > Basic): Meta signs every webhook with it."),
+                    ConfigField.optionalSecret(APP_SECRET, "App secret",
+                            "The secret of your own Meta app (App settings > Basic): Meta signs every webhook with it."
+                                    + " Leave empty when the operator's shared Meta app delivers your page's leads."),
                     ConfigField.secret(PAGE_ACCESS_TOKEN, "Page access token",
                             "A long-lived page access token granted leads_retrieval, pages_show_list,"
                                     + " pages_read_engagement, pages_manage_ads and pages_manage_metadata."),
-                    ConfigField.secret(VERIFY_TOKEN, "Verify token",
-                            "Any string you choose; type the same into the Meta app's webhook settings."),
+                    ConfigField.optionalSecret(VERIFY_TOKEN, "Verify token",
+                            "Any string you choose; type the same into your Meta app's webhook settings. Not needed"
+                                    + " with the operator's shared Meta app."),
                     ConfigField.setting(PAGE_ID, "Page id",
                             "The id of the Facebook page whose leads this connection takes; leads of other"
                                     + " pages are stored and ignored.", FieldType.TEXT),
@@ -89,6 +92,13 @@ public final class FacebookLeadAdsConnector implements WebhookConnector {
             return Verification.rejected(problem.get());
         }
         return PageWebhookParser.parse(request.body(), context.clock());
+    }
+
+    /** Events of the operator's shared Meta app are routed to tenants by the page they belong to. */
+    @Override
+    public Optional<String> routingKey(ReceivedEvent event) {
+        return LeadgenNotification.fromPayload(event.payload()).map(LeadgenNotification::pageId)
+                .or(() -> PageWebhookParser.entryId(event.payload()));
     }
 
     @Override

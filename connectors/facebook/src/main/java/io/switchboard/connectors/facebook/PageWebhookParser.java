@@ -107,6 +107,11 @@ final class PageWebhookParser {
         return Optional.empty();
     }
 
+    /** The entry (page) id of a stored event payload, if it is one this parser wrote. */
+    static Optional<String> entryId(byte[] payload) {
+        return StrictJson.parseObject(payload).flatMap(stored -> StrictJson.text(stored, "entry_id")).filter(id -> !id.isEmpty());
+    }
+
     private static byte[] payload(String entryId, JsonObject entry, String field, JsonElement value) {
         JsonObject stored = new JsonObject();
         stored.addProperty("entry_id", entryId);

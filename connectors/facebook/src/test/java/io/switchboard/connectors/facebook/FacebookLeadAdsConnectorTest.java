@@ -32,9 +32,9 @@ class FacebookLeadAdsConnectorTest {
     void configurationFieldsAreThePublishedOnes() {
         assertThat(descriptor.fields()).extracting(ConfigField::name, ConfigField::secret, ConfigField::required, ConfigField::type)
                 .containsExactly(
-                        tuple("appSecret", true, true, FieldType.TEXT),
+                        tuple("appSecret", true, false, FieldType.TEXT),
                         tuple("pageAccessToken", true, true, FieldType.TEXT),
-                        tuple("verifyToken", true, true, FieldType.TEXT),
+                        tuple("verifyToken", true, false, FieldType.TEXT),
                         tuple("pageId", false, true, FieldType.TEXT),
                         tuple("graphApiVersion", false, false, FieldType.TEXT),
                         tuple("defaultCountryCode", false, false, FieldType.TEXT));
