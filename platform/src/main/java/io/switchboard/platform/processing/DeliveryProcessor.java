@@ -15,12 +15,12 @@ import io.switchboard.platform.tenancy.Connection;
 import io.switchboard.platform.tenancy.ConnectionStore;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,7 +127,7 @@ class DeliveryProcessor implements WorkHandler {
         retry(tenant, item, error.getMessage() == null ? error.toString() : error.getMessage(), Duration.ZERO);
     }
 
-    private void finish(org.springframework.jdbc.core.simple.JdbcClient jdbc, WorkItem item, String status, String note) {
+    private void finish(JdbcClient jdbc, WorkItem item, String status, String note) {
         jdbc.sql("""
                 UPDATE deliveries SET status = ?, attempts = ?, last_error = ?, processed_at = now() WHERE id = ?""")
                 .params(status, item.attempts(), note, item.itemId()).update();
@@ -168,8 +168,4 @@ class DeliveryProcessor implements WorkHandler {
     }
 
     private record Loaded(String provider, String status, StoredDelivery delivery) {}
-
-    static Timestamp now() {
-        return Timestamp.from(Instant.now());
-    }
 }
