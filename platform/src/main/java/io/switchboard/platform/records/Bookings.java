@@ -57,7 +57,7 @@ class Bookings {
             return;
         }
         Optional<Map<String, Object>> current = scope.jdbc().sql("""
-                SELECT booking_status, booking_starts_at, last_booking_event_at FROM attendee_events
+                SELECT booking_status, appointment_id, booking_starts_at, last_booking_event_at FROM attendee_events
                 WHERE event_id = ? AND contact_id = ? FOR UPDATE""")
                 .params(eventId.get(), contactId).query().listOfRows().stream().findFirst();
         Instant last = current.map(r -> (Timestamp) r.get("last_booking_event_at")).map(Timestamp::toInstant).orElse(null);
@@ -68,6 +68,15 @@ class Bookings {
         }
         String previousStatus = current.map(r -> (String) r.get("booking_status")).orElse("NONE");
         Instant previousStart = current.map(r -> (Timestamp) r.get("booking_starts_at")).map(Timestamp::toInstant).orElse(null);
+        // Providers send a catch-all change (Acuity's `changed`) beside the reschedule itself, in either order:
+        // an appointment whose time moved is RESCHEDULED, and stays so until it is cancelled.
+        BookingStatus status = command.status();
+        boolean sameAppointment = current.isPresent() && command.appointmentId().equals(current.get().get("appointment_id"));
+        boolean moved = previousStart != null && command.startsAt() != null && !previousStart.equals(command.startsAt());
+        if (status == BookingStatus.BOOKED && sameAppointment
+                && ("RESCHEDULED".equals(previousStatus) || ("BOOKED".equals(previousStatus) && moved))) {
+            status = BookingStatus.RESCHEDULED;
+        }
         Timestamp startsAt = command.startsAt() == null ? null : Timestamp.from(command.startsAt());
         scope.jdbc().sql("""
                 INSERT INTO attendee_events (event_id, contact_id, booking_status, appointment_id, booking_starts_at,
@@ -81,16 +90,16 @@ class Bookings {
                                        ELSE EXCLUDED.intake_data END,
                     last_booking_event_at = EXCLUDED.last_booking_event_at,
                     updated_at = now()""")
-                .params(eventId.get(), contactId, command.status().name(), command.appointmentId(), startsAt,
+                .params(eventId.get(), contactId, status.name(), command.appointmentId(), startsAt,
                         json.writeValueAsString(command.intakeData()), Timestamp.from(command.occurredAt()))
                 .update();
-        boolean changed = !previousStatus.equals(command.status().name())
+        boolean changed = !previousStatus.equals(status.name())
                 || (command.startsAt() != null && !Objects.equals(previousStart, command.startsAt()));
         if (changed) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("booking", Map.of("startsAt", command.startsAt() == null ? "" : command.startsAt().toString()));
-            outbox.enqueue(scope.jdbc(), scope.tenant(), Outbox.Notification.of(templateKey(command.status()), contactId,
-                    eventId.get(), variables, "booking:" + command.appointmentId() + ":" + command.status() + ":"
+            outbox.enqueue(scope.jdbc(), scope.tenant(), Outbox.Notification.of(templateKey(status), contactId,
+                    eventId.get(), variables, "booking:" + command.appointmentId() + ":" + status + ":"
                             + command.startsAt()));
         }
     }

@@ -83,7 +83,10 @@ class Payments {
                     .update();
         }
         eventId.ifPresent(event -> syncAttendee(scope, paymentId, event, contactId));
-        if (!command.checkoutSessionId().isEmpty()) {
+        // A full refund that arrived first already undid this payment: confirming it now would mislead.
+        boolean refunded = scope.jdbc().sql("SELECT status = 'REFUNDED' FROM payments WHERE id = ?")
+                .param(paymentId).query(Boolean.class).single();
+        if (!command.checkoutSessionId().isEmpty() && !refunded) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("payment", Map.of("amount", command.amount().minorUnits(), "currency", command.amount().currency()));
             outbox.enqueue(scope.jdbc(), scope.tenant(), Outbox.Notification.of("payment.confirmed", contactId,

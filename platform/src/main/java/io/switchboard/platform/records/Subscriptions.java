@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -39,16 +38,9 @@ class Subscriptions {
 
     void update(ApplyScope scope, UpdateSubscription command) {
         long contactId = contacts.resolve(scope, command.customer(), ContactDetails.none(), ContactStatus.CUSTOMER);
-        Optional<Timestamp> last = scope.jdbc().sql("""
-                SELECT last_event_at FROM subscriptions WHERE provider_subscription_id = ? FOR UPDATE""")
-                .param(command.subscriptionId()).query(Timestamp.class).optional();
-        if (last.isPresent() && last.get() != null && last.get().toInstant().isAfter(command.occurredAt())) {
-            activities.record(scope, contactId, "subscription.stale_update",
-                    "An older update of subscription " + command.subscriptionId() + " arrived late and was not applied",
-                    Map.of("subscriptionId", command.subscriptionId(), "status", command.status()), command.occurredAt());
-            return;
-        }
-        scope.jdbc().sql("""
+        // The time check is part of the upsert, so two updates of a new subscription processed at the same time
+        // by two workers still end with the newer one.
+        int applied = scope.jdbc().sql("""
                 INSERT INTO subscriptions (provider_subscription_id, contact_id, status, plan_id, plan_name, previous_plan_id,
                     amount, currency, billing_interval, current_period_end, cancel_at_period_end, canceled_at, last_event_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,7 +57,8 @@ class Subscriptions {
                     cancel_at_period_end = EXCLUDED.cancel_at_period_end,
                     canceled_at = coalesce(EXCLUDED.canceled_at, subscriptions.canceled_at),
                     last_event_at = EXCLUDED.last_event_at,
-                    updated_at = now()""")
+                    updated_at = now()
+                WHERE subscriptions.last_event_at IS NULL OR subscriptions.last_event_at <= EXCLUDED.last_event_at""")
                 .params(command.subscriptionId(), contactId, command.status(), Contacts.emptyToNull(command.planId()),
                         Contacts.emptyToNull(command.planName()), Contacts.emptyToNull(command.previousPlanId()),
                         command.amount() == null ? null : command.amount().minorUnits(),
@@ -73,6 +66,13 @@ class Subscriptions {
                         Contacts.emptyToNull(command.interval()), timestamp(command.currentPeriodEnd()),
                         command.cancelAtPeriodEnd(), timestamp(command.canceledAt()), Timestamp.from(command.occurredAt()))
                 .update();
+        if (applied == 0) {
+            activities.record(scope, contactId, "subscription.stale_update",
+                    "An older update of subscription " + command.subscriptionId() + " arrived late and was not applied",
+                    Map.of("subscriptionId", command.subscriptionId(), "status", command.status()), command.occurredAt());
+            describePlanIfUnknown(scope, command);
+            return;
+        }
         if (command.ended() || ENDED.contains(command.status())) {
             contacts.churned(scope, contactId);
             incidents.log(scope, "subscription.churned", Severity.INFO,
@@ -146,6 +146,28 @@ class Subscriptions {
                         Map.of("subscriptionId", subscriptionId, "failures", failures, "contactId", contactId));
             }
         }
+    }
+
+    /**
+     * Fills in the plan of a subscription whose newer state never described one. A checkout completes a few
+     * seconds after Stripe creates its subscription, but only {@code customer.subscription.created} names the
+     * plan: when the checkout is applied first, the older event still says what is billed. Status and every
+     * other field stay as the newer state set them.
+     */
+    private void describePlanIfUnknown(ApplyScope scope, UpdateSubscription command) {
+        if (command.planId().isEmpty()) {
+            return;
+        }
+        scope.jdbc().sql("""
+                UPDATE subscriptions SET plan_id = ?, plan_name = ?, amount = ?, currency = ?, billing_interval = ?,
+                    current_period_end = coalesce(current_period_end, ?), updated_at = now()
+                WHERE provider_subscription_id = ? AND plan_id IS NULL""")
+                .params(command.planId(), Contacts.emptyToNull(command.planName()),
+                        command.amount() == null ? null : command.amount().minorUnits(),
+                        command.amount() == null ? null : command.amount().currency(),
+                        Contacts.emptyToNull(command.interval()), timestamp(command.currentPeriodEnd()),
+                        command.subscriptionId())
+                .update();
     }
 
     /** Counts the failures since the last success onto the subscription; returns the count. */
