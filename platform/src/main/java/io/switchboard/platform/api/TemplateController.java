@@ -83,7 +83,7 @@ class TemplateController {
             throw ApiException.invalid(Map.of("key", "must be dotted lower-case words, such as payment.confirmed"));
         }
         MessageTemplate template = body.toTemplate();
-        Map<String, String> errors = TemplateValidation.validate(template);
+        Map<String, String> errors = TemplateValidation.validate(key, template);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

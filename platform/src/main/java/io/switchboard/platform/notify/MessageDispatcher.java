@@ -108,6 +108,8 @@ class MessageDispatcher implements WorkHandler {
             metrics.sent(message.channel(), "sent");
         } else if (outcome instanceof SendOutcome.RetryLater later) {
             retry(tenant, item, later.reason(), later.notBefore(), message);
+        } else if (outcome instanceof SendOutcome.Rejected rejected && rejected.recipientOptedOut() && message.bypass()) {
+            alreadyOptedOutAtProvider(tenant, item, rejected.reason(), message);
         } else if (outcome instanceof SendOutcome.Rejected rejected) {
             fail(tenant, item, rejected.reason(), rejected.recipientOptedOut(), message);
         }
@@ -169,7 +171,7 @@ class MessageDispatcher implements WorkHandler {
                 : new OutboundMessage((String) m.get("idempotency_key"), recipient,
                         TemplateRenderer.text(t.emailSubject(), scope), TemplateRenderer.text(t.emailText(), scope),
                         TemplateRenderer.html(t.emailHtml(), scope));
-        return Optional.of(new Prepared(channel, recipient, outbound));
+        return Optional.of(new Prepared(channel, recipient, outbound, bypass));
     }
 
     private Optional<Sender> sender(Tenant tenant, Channel channel) {
@@ -224,7 +226,21 @@ class MessageDispatcher implements WorkHandler {
         queue.complete(jdbc, item);
     }
 
-    private record Prepared(Channel channel, String recipient, OutboundMessage outbound) {}
+    /**
+     * The opt-out confirmation refused because the provider has opted the number out already: Twilio's own opt-out
+     * handling blocks a number the moment it texts one of Twilio's keywords, and confirms it itself. Nothing went
+     * wrong, so the message is SUPPRESSED with the provider's reason, without an error incident.
+     */
+    private void alreadyOptedOutAtProvider(Tenant tenant, WorkItem item, String reason, Prepared message) {
+        database.runInTenant(tenant, jdbc -> {
+            jdbc.sql("UPDATE messages SET status = 'SUPPRESSED', attempts = ?, last_error = ?, updated_at = now() WHERE id = ?")
+                    .params(item.attempts(), reason, item.itemId()).update();
+            queue.complete(jdbc, item);
+        });
+        metrics.sent(message.channel(), "suppressed");
+    }
+
+    private record Prepared(Channel channel, String recipient, OutboundMessage outbound, boolean bypass) {}
 
     private record Sender(LoadedConnector connector, MessageChannel channel, Connection connection) {}
 }

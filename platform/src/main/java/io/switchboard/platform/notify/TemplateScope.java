@@ -38,7 +38,7 @@ public final class TemplateScope {
         scope.put("contact", contact);
         Map<String, Object> eventScope = new LinkedHashMap<>(event);
         if (event.get("startsAt") instanceof Instant startsAt) {
-            eventScope.put("startsAt", dates.format(startsAt));
+            eventScope.put("startsAt", plainSpaces(dates.format(startsAt)));
         }
         scope.put("event", eventScope);
         if (variables.get("payment") instanceof Map<?, ?> payment && payment.get("amount") instanceof Number amount) {
@@ -51,7 +51,7 @@ public final class TemplateScope {
                 && !text.isBlank()) {
             Map<String, Object> bookingScope = new LinkedHashMap<>();
             booking.forEach((k, v) -> bookingScope.put(String.valueOf(k), v));
-            bookingScope.put("startsAt", dates.format(Instant.parse(text)));
+            bookingScope.put("startsAt", plainSpaces(dates.format(Instant.parse(text))));
             scope.put("booking", bookingScope);
         }
         return scope;
@@ -63,9 +63,17 @@ public final class TemplateScope {
             NumberFormat format = NumberFormat.getCurrencyInstance(locale);
             format.setCurrency(currency);
             int digits = Math.max(0, currency.getDefaultFractionDigits());
-            return format.format(BigDecimal.valueOf(minorUnits, digits));
+            return plainSpaces(format.format(BigDecimal.valueOf(minorUnits, digits)));
         } catch (IllegalArgumentException e) {
             return BigDecimal.valueOf(minorUnits, 2).toPlainString() + " " + currencyCode.toUpperCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Locales put no-break spaces in amounts ({@code 45,00 €}) and times; GSM-7 has none, and a single one turns a
+     * whole SMS into UCS-2 (70 characters a segment instead of 160), so formatted values use plain spaces.
+     */
+    private static String plainSpaces(String formatted) {
+        return formatted.replace('\u00A0', ' ').replace('\u202F', ' ');
     }
 }

@@ -11,6 +11,21 @@ public final class TemplateValidation {
 
     private TemplateValidation() {}
 
+    /** The key whose template must always be able to send the opt-out confirmation by SMS. */
+    static final String OPT_OUT_CONFIRMATION = "sms.opt_out.confirmation";
+
+    /**
+     * The problems of the template saved under the key: those of {@link #validate(MessageTemplate)}, and the
+     * opt-out confirmation must keep an SMS text (without one the required confirmation would silently stop).
+     */
+    public static Map<String, String> validate(String key, MessageTemplate template) {
+        Map<String, String> errors = validate(template);
+        if (OPT_OUT_CONFIRMATION.equals(key) && !template.hasSms()) {
+            errors.putIfAbsent("sms", "is required: the opt-out confirmation is sent by SMS");
+        }
+        return errors;
+    }
+
     /** The problems of each part (field name to message with the line); empty when the template is valid. */
     public static Map<String, String> validate(MessageTemplate template) {
         Map<String, String> errors = new LinkedHashMap<>();
