@@ -16,22 +16,54 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkQueue {
 
-    /** Claims up to {@code limit} due entries for the worker. */
-    public List<WorkItem> claim(Placement placement, String workerId, int limit, Duration lease) {
-        return placement.jdbc().sql("""
+    /**
+     * Claims up to {@code limit} due entries of one tenant: the first tenant after {@code afterTenant} (in id
+     * order, wrapping around) that has due entries and is not already being worked on by
+     * {@code maxWorkersPerTenant} workers. Going round the tenants keeps a tenant with a large backlog from
+     * delaying the others, and the per-tenant worker cap keeps a tenant whose provider is slow from holding
+     * every worker.
+     */
+    public Claim claim(Placement placement, String workerId, int limit, Duration lease, long afterTenant,
+            int maxWorkersPerTenant) {
+        Claim claim = claimAfter(placement, workerId, limit, lease, afterTenant, maxWorkersPerTenant);
+        if (claim.items().isEmpty() && afterTenant > 0) {
+            claim = claimAfter(placement, workerId, limit, lease, 0, maxWorkersPerTenant);
+        }
+        return claim;
+    }
+
+    private Claim claimAfter(Placement placement, String workerId, int limit, Duration lease, long afterTenant,
+            int maxWorkersPerTenant) {
+        List<WorkItem> items = placement.jdbc().sql("""
+                WITH RECURSIVE tenants (tenant_id) AS (
+                    (SELECT tenant_id FROM queue.work_items WHERE tenant_id > ? ORDER BY tenant_id LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT w.tenant_id FROM queue.work_items w WHERE w.tenant_id > tenants.tenant_id
+                            ORDER BY w.tenant_id LIMIT 1)
+                    FROM tenants WHERE tenants.tenant_id IS NOT NULL
+                ), candidate AS (
+                    SELECT tenants.tenant_id FROM tenants
+                    WHERE tenants.tenant_id IS NOT NULL
+                      AND EXISTS (SELECT 1 FROM queue.work_items d WHERE d.tenant_id = tenants.tenant_id
+                                  AND d.run_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now()))
+                      AND (SELECT count(DISTINCT l.locked_by) FROM queue.work_items l
+                           WHERE l.tenant_id = tenants.tenant_id AND l.locked_until > now()) < ?
+                    LIMIT 1
+                )
                 UPDATE queue.work_items SET locked_until = now() + make_interval(secs => ?), locked_by = ?,
                     attempts = attempts + 1
                 WHERE id IN (
-                    SELECT id FROM queue.work_items
-                    WHERE run_at <= now() AND (locked_until IS NULL OR locked_until < now())
-                    ORDER BY run_at, id
+                    SELECT w.id FROM queue.work_items w JOIN candidate c ON c.tenant_id = w.tenant_id
+                    WHERE w.run_at <= now() AND (w.locked_until IS NULL OR w.locked_until < now())
+                    ORDER BY w.run_at, w.id
                     LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE OF w SKIP LOCKED)
                 RETURNING id, kind, tenant_id, item_id, attempts""")
-                .params((double) lease.toMillis() / 1000, workerId, limit)
+                .params(afterTenant, maxWorkersPerTenant, (double) lease.toMillis() / 1000, workerId, limit)
                 .query((rs, row) -> new WorkItem(rs.getLong("id"), rs.getString("kind"), rs.getLong("tenant_id"),
                         rs.getLong("item_id"), rs.getInt("attempts")))
                 .list();
+        return new Claim(items, items.isEmpty() ? afterTenant : items.get(0).tenantId());
     }
 
     /** Removes a finished entry; call inside the transaction that records the outcome. */
@@ -62,6 +94,14 @@ public class WorkQueue {
                 .query((rs, row) -> new QueueDepth(rs.getLong("depth"), rs.getDouble("age")))
                 .single();
     }
+
+    /**
+     * What one claim took.
+     *
+     * @param items the claimed entries, all of one tenant
+     * @param tenantId that tenant, where the next claim of this worker goes on from
+     */
+    public record Claim(List<WorkItem> items, long tenantId) {}
 
     /**
      * @param entries entries in the queue

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The worker threads: per placement, a few threads that claim queue entries and hand each to the handler
- * of its kind. A worker never dies of a failure; it records it and moves on.
+ * of its kind. Each worker goes round the tenants with work, and no tenant gets more than all workers but one,
+ * so one tenant's backlog or slow provider never stalls the others. A worker never dies of a failure; it
+ * records it and moves on.
  */
 @Component
 class Workers implements SmartLifecycle {
@@ -87,9 +89,14 @@ class Workers implements SmartLifecycle {
     }
 
     private void loop(Placement placement, String workerId) {
+        long lastTenant = 0;
+        int maxWorkersPerTenant = Math.max(1, settings.workers() - 1);
         while (running) {
             try {
-                List<WorkItem> items = queue.claim(placement, workerId, settings.batchSize(), settings.lease());
+                WorkQueue.Claim claim = queue.claim(placement, workerId, settings.batchSize(), settings.lease(), lastTenant,
+                        maxWorkersPerTenant);
+                lastTenant = claim.tenantId();
+                List<WorkItem> items = claim.items();
                 for (WorkItem item : items) {
                     if (!running) {
                         return; // the lease runs out and another worker takes the rest
