@@ -21,8 +21,8 @@ class IngressMetrics {
         }
     }
 
-    void rejected(String reason) {
-        // Unknown providers are folded into one tag value so that random paths cannot create meters.
-        registry.counter("switchboard.webhooks.rejected", "reason", reason).increment();
+    /** The provider tag must be an installed provider or "other", so that random paths cannot create meters. */
+    void rejected(String provider, String reason) {
+        registry.counter("switchboard.webhooks.rejected", "provider", provider, "reason", reason).increment();
     }
 }

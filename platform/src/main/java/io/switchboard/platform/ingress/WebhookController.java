@@ -19,13 +19,7 @@ import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
-    private static final Set<String> UNSTORED_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
 
     private final TenantRegistry tenants;
     private final ConnectionStore connections;
@@ -86,29 +78,29 @@ class WebhookController {
         try {
             Target target = resolve(tenant, provider).orElse(null);
             if (target == null) {
-                metrics.rejected("unknown");
+                metrics.rejected(knownOrOther(provider), "unknown");
                 return Problems.response(HttpStatus.NOT_FOUND, "unknown-webhook",
                         "No enabled " + provider + " connection for tenant " + tenant);
             }
             long max = properties.ingress().maxBodyBytes();
             if (request.getContentLengthLong() > max) {
-                metrics.rejected("too_large");
+                metrics.rejected(knownOrOther(provider), "too_large");
                 return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body exceeds " + max + " bytes");
             }
-            byte[] body = readLimited(request, max);
+            byte[] body = RawRequests.readLimited(request, max);
             if (body == null) {
-                metrics.rejected("too_large");
+                metrics.rejected(knownOrOther(provider), "too_large");
                 return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body exceeds " + max + " bytes");
             }
-            InboundRequest inbound = inbound(request, body);
+            InboundRequest inbound = RawRequests.inbound(request, body, properties.publicBase());
             Verification verification = verify(target, inbound);
             if (verification instanceof Verification.Rejected rejected) {
-                metrics.rejected("unverified");
+                metrics.rejected(knownOrOther(provider), "unverified");
                 log.info("Rejected {} webhook for {}: {}", provider, tenant, rejected.reason());
                 return Problems.response(HttpStatus.BAD_REQUEST, "webhook-rejected", rejected.reason());
             }
             Verification.Verified verified = (Verification.Verified) verification;
-            int stored = store.store(target.tenant(), provider, verified.events(), headersJson(request));
+            int stored = store.store(target.tenant(), provider, verified.events(), RawRequests.headersJson(request, json));
             metrics.accepted(provider, stored, verified.events().size() - stored);
             if (stored > 0) {
                 signal.workAvailable();
@@ -116,14 +108,14 @@ class WebhookController {
             var ack = verified.acknowledgement();
             return ResponseEntity.status(ack.status()).contentType(MediaType.parseMediaType(ack.contentType())).body(ack.body());
         } catch (DataAccessException | TransactionException e) {
-            metrics.rejected("unavailable");
+            metrics.rejected(knownOrOther(provider), "unavailable");
             log.warn("Storage unavailable for {} webhook: {}", provider, e.getMostSpecificCause().toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
                             "Storage is unavailable; retry later"));
         } catch (IOException e) {
-            metrics.rejected("unreadable");
+            metrics.rejected(knownOrOther(provider), "unreadable");
             return Problems.response(HttpStatus.BAD_REQUEST, "unreadable-body", "The body could not be read");
         } finally {
             MDC.remove("tenant");
@@ -139,7 +131,7 @@ class WebhookController {
             return Problems.response(HttpStatus.NOT_FOUND, "unknown-webhook",
                     "No enabled " + provider + " connection for tenant " + tenant);
         }
-        InboundRequest inbound = inbound(request, new byte[0]);
+        InboundRequest inbound = RawRequests.inbound(request, new byte[0], properties.publicBase());
         Optional<HandshakeResponse> response;
         try {
             response = target.webhook().handshake(inbound, context(target));
@@ -151,6 +143,11 @@ class WebhookController {
                         .contentType(MediaType.parseMediaType(r.contentType())).body(r.body()))
                 .orElseGet(() -> Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "no-handshake",
                         provider + " webhooks are POSTed"));
+    }
+
+    /** The provider as a metric tag: installed providers by name, anything else folded into one value. */
+    private String knownOrOther(String provider) {
+        return host.find(provider).isPresent() ? provider : "other";
     }
 
     private Optional<Target> resolve(String slug, String provider) {
@@ -177,43 +174,6 @@ class WebhookController {
 
     private ConnectorContext context(Target target) {
         return contexts.create(target.tenant().slug(), target.connector().descriptor(), target.connection().config());
-    }
-
-    private InboundRequest inbound(HttpServletRequest request, byte[] body) {
-        String query = request.getQueryString();
-        String url = properties.publicBase() + request.getRequestURI() + (query == null ? "" : "?" + query);
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (query != null) {
-            UriComponentsBuilder.fromUriString("/?" + query).build(false).getQueryParams()
-                    .forEach((k, v) -> params.put(decode(k), v.stream().map(WebhookController::decode).toList()));
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return new InboundRequest(request.getMethod(), url, params, headers, body);
-    }
-
-    private static String decode(String value) {
-        return value == null ? "" : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private String headersJson(HttpServletRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            if (!UNSTORED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
-            }
-        }
-        return json.writeValueAsString(headers);
-    }
-
-    /** The body, or null when it is longer than the limit. */
-    private static byte[] readLimited(HttpServletRequest request, long max) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            return bytes.length > max ? null : bytes;
-        }
     }
 
     private record Target(Tenant tenant, LoadedConnector connector, Connection connection) {
