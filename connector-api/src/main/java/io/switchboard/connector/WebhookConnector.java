@@ -30,9 +30,8 @@ public interface WebhookConnector extends Connector {
      * The key that routes an event received on the operator-wide endpoint {@code /webhooks/_shared/{providerId}}
      * to the tenants whose connection has that value in the operator's routing setting (for Meta: the page id).
      * Connectors that have no operator-wide app return empty, the default.
-     *
-     * @since 1.1.0
      */
+    @Incubating
     default Optional<String> routingKey(ReceivedEvent event) {
         return Optional.empty();
     }

@@ -74,10 +74,25 @@ public class ConnectorHost implements DisposableBean {
         State next = load();
         state = next;
         if (previous.manager() != null) {
-            previous.manager().stopPlugins();
-            previous.manager().unloadPlugins();
+            unload(previous.manager());
         }
         return next.plugins();
+    }
+
+    /**
+     * Stops and unloads every plugin of a manager, closing their class loaders. PF4J 3.15's {@code stopPlugins()}
+     * removes from the list it iterates (a ConcurrentModificationException as soon as two plugins run), and its
+     * {@code unloadPlugins()} skips unresolved plugins, so each plugin is unloaded on its own; one that fails to
+     * stop does not keep the others loaded.
+     */
+    private static void unload(PluginManager manager) {
+        for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+            try {
+                manager.unloadPlugin(plugin.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Plugin {} did not unload cleanly: {}", plugin.getPluginId(), e.toString());
+            }
+        }
     }
 
     private State load() {
@@ -163,7 +178,7 @@ public class ConnectorHost implements DisposableBean {
     @Override
     public void destroy() {
         if (state.manager() != null) {
-            state.manager().stopPlugins();
+            unload(state.manager());
         }
     }
 

@@ -4,6 +4,7 @@ import io.switchboard.connector.ConnectorHttpClient;
 import io.switchboard.connector.HttpCall;
 import io.switchboard.connector.HttpResult;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -69,10 +70,19 @@ final class GuardedHttpClient implements ConnectorHttpClient {
         if (!allowPrivateNetwork) {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                        || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
                     throw new SecurityException("host " + host + " resolves to a private address");
                 }
             }
         }
+    }
+
+    /**
+     * IPv6 unique local addresses (fc00::/7) are the IPv6 private networks, but {@link
+     * InetAddress#isSiteLocalAddress()} only knows the deprecated fec0::/10; cloud metadata services live
+     * there too (fd00:ec2::254).
+     */
+    private static boolean isUniqueLocal(InetAddress address) {
+        return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.platform.processing;
 
 import io.switchboard.platform.config.SwitchboardProperties;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +38,24 @@ public class ConnectorCalls implements DisposableBean {
      * @throws ConnectorCallException when it throws, hangs past the limit, or fails to link
      */
     public <T> T call(String what, Callable<T> call) {
-        Future<T> future = executor.submit(call);
+        // The call runs on another thread: carry the caller's log context (tenant, delivery) over, so the
+        // lines a connector writes through its context's logger say whose call they belong to.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Future<T> future = executor.submit(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                return call.call();
+            } finally {
+                MDC.clear();
+            }
+        });
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ConnectorCallException(what + " took longer than " + timeout.toSeconds() + " s", e);
+            throw new ConnectorCallException(what + " took longer than " + readable(timeout), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new ConnectorCallException(what + " failed: " + cause, cause);
@@ -50,6 +64,10 @@ public class ConnectorCalls implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new ConnectorCallException(what + " was interrupted", e);
         }
+    }
+
+    private static String readable(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 
     @Override
