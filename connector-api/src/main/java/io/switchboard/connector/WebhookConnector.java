@@ -31,7 +31,6 @@ public interface WebhookConnector extends Connector {
      * to the tenants whose connection has that value in the operator's routing setting (for Meta: the page id).
      * Connectors that have no operator-wide app return empty, the default.
      */
-    @Incubating
     default Optional<String> routingKey(ReceivedEvent event) {
         return Optional.empty();
     }

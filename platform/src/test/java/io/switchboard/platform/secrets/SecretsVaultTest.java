@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.platform.config.SwitchboardProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class SecretsVaultTest {
 
         assertThat(Files.readString(dir.resolve("master.key"))).isEqualTo(file);
         assertThat(second.open(sealed, "o")).asString().isEqualTo("x");
-        assertThat(Files.getPosixFilePermissions(dir.resolve("master.key")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("master.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
