@@ -29,7 +29,7 @@ class DefaultTenantWebhookController {
     }
 
     @PostMapping("/api/webhooks/stripe")
-    @Operation(summary = "Receive a Stripe webhook for the default tenant",
+    @Operation(operationId = "receiveDefaultTenantStripeWebhook", summary = "Receive a Stripe webhook for the default tenant",
             description = "Single-business mode: the same as /webhooks/{tenant}/stripe for the tenant named by "
                     + "SWITCHBOARD_DEFAULT_TENANT. 404 when no default tenant is configured.")
     ResponseEntity<?> receiveForDefaultTenant(HttpServletRequest request) {

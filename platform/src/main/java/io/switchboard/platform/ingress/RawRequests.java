@@ -46,6 +46,20 @@ final class RawRequests {
         return new InboundRequest(request.getMethod(), url, params, headers, body);
     }
 
+    /**
+     * The headers worth keeping with a delivery, as JSON, from the request as already read: every header read
+     * through the security firewall is validated again, which showed in the ingest profile.
+     */
+    static String headersJson(InboundRequest inbound, JsonMapper json) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        inbound.headers().forEach((name, values) -> {
+            if (!values.isEmpty() && !UNSTORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        return json.writeValueAsString(headers);
+    }
+
     /** The headers worth keeping with a delivery, as JSON; credentials are never stored. */
     static String headersJson(HttpServletRequest request, JsonMapper json) {
         Map<String, String> headers = new LinkedHashMap<>();

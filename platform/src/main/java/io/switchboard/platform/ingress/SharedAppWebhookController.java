@@ -74,7 +74,7 @@ class SharedAppWebhookController {
     }
 
     @GetMapping("/webhooks/_shared/{provider}")
-    @Operation(summary = "Answer the handshake of an operator-wide provider app", description = "With the operator's verify token.")
+    @Operation(operationId = "answerSharedAppHandshake", summary = "Answer the handshake of an operator-wide provider app", description = "With the operator's verify token.")
     ResponseEntity<?> handshake(@PathVariable String provider, HttpServletRequest request) {
         Optional<App> app = app(provider);
         if (app.isEmpty()) {
@@ -88,7 +88,7 @@ class SharedAppWebhookController {
     }
 
     @PostMapping("/webhooks/_shared/{provider}")
-    @Operation(summary = "Receive a webhook of an operator-wide provider app",
+    @Operation(operationId = "receiveSharedAppWebhook", summary = "Receive a webhook of an operator-wide provider app",
             description = "Verified with the operator's secrets; each event is stored for the tenants whose connection's "
                     + "routing setting (for Meta, pageId) matches it.")
     ResponseEntity<?> receive(@PathVariable String provider, HttpServletRequest request) {

@@ -69,7 +69,7 @@ class WebhookController {
     }
 
     @PostMapping("/webhooks/{tenant}/{provider}")
-    @Operation(summary = "Receive a provider webhook",
+    @Operation(operationId = "receiveWebhook", summary = "Receive a provider webhook",
             description = "Verifies the signature with the tenant's secrets, stores the event durably and answers 200 "
                     + "(or the provider's expected acknowledgement). 400 when verification fails, 404 for an unknown "
                     + "tenant or provider, 413 for a body over the limit, 503 when storage is unavailable.")
@@ -100,7 +100,7 @@ class WebhookController {
                 return Problems.response(HttpStatus.BAD_REQUEST, "webhook-rejected", rejected.reason());
             }
             Verification.Verified verified = (Verification.Verified) verification;
-            int stored = store.store(target.tenant(), provider, verified.events(), RawRequests.headersJson(request, json));
+            int stored = store.store(target.tenant(), provider, verified.events(), RawRequests.headersJson(inbound, json));
             metrics.accepted(provider, stored, verified.events().size() - stored);
             if (stored > 0) {
                 signal.workAvailable();
@@ -123,7 +123,7 @@ class WebhookController {
     }
 
     @GetMapping("/webhooks/{tenant}/{provider}")
-    @Operation(summary = "Answer a provider's subscription handshake",
+    @Operation(operationId = "answerWebhookHandshake", summary = "Answer a provider's subscription handshake",
             description = "For example Meta's hub.challenge check with the tenant's verify token; 403 on a wrong token.")
     ResponseEntity<?> handshake(@PathVariable String tenant, @PathVariable String provider, HttpServletRequest request) {
         Target target = resolve(tenant, provider).orElse(null);
