@@ -39,7 +39,7 @@ class ApiClientController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an API client", description = "Returns the client secret once; it cannot be read again.")
+    @Operation(operationId = "createApiClient", summary = "Create an API client", description = "Returns the client secret once; it cannot be read again.")
     ResponseEntity<ApiClients.Created> create(@PathVariable String tenant, @Valid @RequestBody NewClient request) {
         Tenant owner = paths.require(tenant);
         for (String scope : request.scopes()) {
@@ -53,13 +53,13 @@ class ApiClientController {
     }
 
     @GetMapping
-    @Operation(summary = "List API clients", description = "Without secrets.")
+    @Operation(operationId = "listApiClients", summary = "List API clients", description = "Without secrets.")
     Page<ApiClients.ClientInfo> list(@PathVariable String tenant) {
         return new Page<>(clients.list(paths.require(tenant).slug()), null);
     }
 
     @DeleteMapping("/{clientId}")
-    @Operation(summary = "Revoke an API client", description = "It gets no new tokens; tokens already issued expire within 30 minutes.")
+    @Operation(operationId = "revokeApiClient", summary = "Revoke an API client", description = "It gets no new tokens; tokens already issued expire within 30 minutes.")
     ResponseEntity<Void> revoke(@PathVariable String tenant, @PathVariable String clientId) {
         Tenant owner = paths.require(tenant);
         if (!clients.revoke(owner.slug(), clientId)) {

@@ -47,7 +47,7 @@ class ConnectionController {
     }
 
     @PutMapping("/{provider}")
-    @Operation(summary = "Configure a provider",
+    @Operation(operationId = "putConnection", summary = "Configure a provider",
             description = "Settings are replaced. Secrets are merged: a value sets it, an empty string removes it, an "
                     + "absent name keeps it. Required fields must be set to enable the connection.")
     ConnectionView put(@PathVariable String tenant, @PathVariable String provider, @RequestBody ConnectionRequest request) {
@@ -106,14 +106,14 @@ class ConnectionController {
     }
 
     @GetMapping
-    @Operation(summary = "List the tenant's connections")
+    @Operation(operationId = "listConnections", summary = "List the tenant's connections")
     Page<ConnectionView> list(@PathVariable String tenant) {
         Tenant owner = paths.require(tenant);
         return new Page<>(connections.list(owner.id()).stream().map(c -> view(owner, c)).toList(), null);
     }
 
     @GetMapping("/{provider}")
-    @Operation(summary = "Read one connection")
+    @Operation(operationId = "getConnection", summary = "Read one connection")
     ConnectionView get(@PathVariable String tenant, @PathVariable String provider) {
         Tenant owner = paths.require(tenant);
         return connections.find(owner.id(), provider).map(c -> view(owner, c))

@@ -25,7 +25,7 @@ class ConnectorController {
     }
 
     @GetMapping("/api/v1/connectors")
-    @Operation(summary = "List installed connectors",
+    @Operation(operationId = "listConnectors", summary = "List installed connectors",
             description = "Each connector with its config fields (the form a tenant fills in); plugins that were refused "
                     + "or failed to load are listed under plugins with the reason.")
     ConnectorList list() {
@@ -33,7 +33,7 @@ class ConnectorController {
     }
 
     @PostMapping("/api/v1/admin/plugins/reload")
-    @Operation(summary = "Reload the plugins folder", description = "Adds or upgrades plugins without a restart. Needs platform:admin.")
+    @Operation(operationId = "reloadPlugins", summary = "Reload the plugins folder", description = "Adds or upgrades plugins without a restart. Needs platform:admin.")
     ConnectorList reload() {
         host.reload();
         return list();

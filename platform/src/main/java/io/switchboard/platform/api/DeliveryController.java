@@ -48,7 +48,7 @@ class DeliveryController {
     }
 
     @GetMapping
-    @Operation(summary = "List deliveries", description = "Newest first; filter by status and provider.")
+    @Operation(operationId = "listDeliveries", summary = "List deliveries", description = "Newest first; filter by status and provider.")
     Page<DeliveryView> list(@PathVariable String tenant, @RequestParam(required = false) String status,
             @RequestParam(required = false) String provider, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
@@ -80,7 +80,7 @@ class DeliveryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a delivery with its raw payload")
+    @Operation(operationId = "getDelivery", summary = "Read a delivery with its raw payload")
     DeliveryDetail get(@PathVariable String tenant, @PathVariable long id) {
         Tenant owner = paths.require(tenant);
         return database.inTenant(owner, jdbc -> jdbc.sql("SELECT " + COLUMNS + ", body, headers::text AS headers FROM deliveries WHERE id = ?")
@@ -93,7 +93,7 @@ class DeliveryController {
     }
 
     @PostMapping("/{id}/replay")
-    @Operation(summary = "Replay a delivery", description = "Processes it again (dead letters after a fix, or any delivery). "
+    @Operation(operationId = "replayDelivery", summary = "Replay a delivery", description = "Processes it again (dead letters after a fix, or any delivery). "
             + "Applying a delivery twice leaves the same state as once.")
     DeliveryView replay(@PathVariable String tenant, @PathVariable long id) {
         Tenant owner = paths.require(tenant);

@@ -49,7 +49,7 @@ class TemplateController {
     }
 
     @GetMapping
-    @Operation(summary = "List the tenant's templates")
+    @Operation(operationId = "listTemplates", summary = "List the tenant's templates")
     Page<TemplateView> list(@PathVariable String tenant) {
         Tenant owner = paths.require(tenant);
         return new Page<>(database.inTenant(owner, jdbc -> jdbc.sql(
@@ -61,7 +61,7 @@ class TemplateController {
     }
 
     @GetMapping("/{key}")
-    @Operation(summary = "Read a template")
+    @Operation(operationId = "getTemplate", summary = "Read a template")
     TemplateView get(@PathVariable String tenant, @PathVariable String key) {
         Tenant owner = paths.require(tenant);
         return database.inTenant(owner, jdbc -> jdbc.sql(
@@ -75,7 +75,7 @@ class TemplateController {
     }
 
     @PutMapping("/{key}")
-    @Operation(summary = "Create or replace a template",
+    @Operation(operationId = "putTemplate", summary = "Create or replace a template",
             description = "Mustache syntax. Invalid templates are refused with the field, line and problem.")
     TemplateView put(@PathVariable String tenant, @PathVariable String key, @RequestBody TemplateBody body) {
         Tenant owner = paths.require(tenant);
@@ -102,7 +102,7 @@ class TemplateController {
     }
 
     @DeleteMapping("/{key}")
-    @Operation(summary = "Delete a template", description = "That key is then no longer sent (except built-in defaults).")
+    @Operation(operationId = "deleteTemplate", summary = "Delete a template", description = "That key is then no longer sent (except built-in defaults).")
     ResponseEntity<Void> delete(@PathVariable String tenant, @PathVariable String key) {
         Tenant owner = paths.require(tenant);
         int deleted = database.inTenant(owner, jdbc -> jdbc.sql("DELETE FROM templates WHERE key = ?").param(key).update());
@@ -114,7 +114,7 @@ class TemplateController {
     }
 
     @PostMapping("/preview")
-    @Operation(summary = "Preview a template", description = "Validates and renders it with sample values, without saving.")
+    @Operation(operationId = "previewTemplate", summary = "Preview a template", description = "Validates and renders it with sample values, without saving.")
     Preview preview(@PathVariable String tenant, @RequestBody TemplateBody body) {
         Tenant owner = paths.require(tenant);
         MessageTemplate template = body.toTemplate();

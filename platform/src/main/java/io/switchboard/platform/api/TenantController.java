@@ -46,7 +46,7 @@ class TenantController {
     }
 
     @PostMapping
-    @Operation(summary = "Onboard a tenant", description = "Creates the tenant and migrates its schema. Needs platform:admin.")
+    @Operation(operationId = "createTenant", summary = "Onboard a tenant", description = "Creates the tenant and migrates its schema. Needs platform:admin.")
     ResponseEntity<TenantView> create(@Valid @RequestBody NewTenant request) {
         Tenant tenant;
         try {
@@ -63,7 +63,7 @@ class TenantController {
     }
 
     @GetMapping
-    @Operation(summary = "List tenants")
+    @Operation(operationId = "listTenants", summary = "List tenants")
     Page<TenantView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Page.limit(limit);
         return Page.of(registry.list(Page.after(cursor, 0), size + 1).stream().map(this::view).toList(), size,
@@ -71,13 +71,13 @@ class TenantController {
     }
 
     @GetMapping("/{tenant}")
-    @Operation(summary = "Read a tenant")
+    @Operation(operationId = "getTenant", summary = "Read a tenant")
     TenantView get(@PathVariable String tenant) {
         return view(paths.require(tenant));
     }
 
     @DeleteMapping("/{tenant}")
-    @Operation(summary = "Offboard a tenant", description = "Deletes the tenant, its connections, API clients and all its data.")
+    @Operation(operationId = "deleteTenant", summary = "Offboard a tenant", description = "Deletes the tenant, its connections, API clients and all its data.")
     ResponseEntity<Void> delete(@PathVariable String tenant) {
         onboarding.offboard(paths.require(tenant));
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package io.switchboard.platform.auth;
 
+import io.switchboard.platform.config.SwitchboardProperties;
 import io.switchboard.platform.database.Placements;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * OAuth2 clients of the embedded authorization server, in {@code platform.api_clients}: the bootstrap
  * admin client and tenants' API clients. Secrets are stored hashed and shown once, at creation; a revoked
- * client gets no new tokens.
+ * client gets no new tokens. The tenant console's public client ({@link ConsoleClient}) is built in, not stored.
  */
 @Component
 public class ApiClients implements RegisteredClientRepository {
@@ -40,10 +42,13 @@ public class ApiClients implements RegisteredClientRepository {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final SecureRandom random = new SecureRandom();
+    private final RegisteredClient console;
 
-    public ApiClients(Placements placements, PasswordEncoder passwords) {
+    public ApiClients(Placements placements, PasswordEncoder passwords, SwitchboardProperties properties,
+            @Value("${switchboard.console.loopback-sign-in:true}") boolean loopbackSignIn) {
         this.jdbc = placements.main().jdbc();
         this.passwords = passwords;
+        this.console = ConsoleClient.build(properties.publicBase(), loopbackSignIn);
     }
 
     /**
@@ -112,12 +117,12 @@ public class ApiClients implements RegisteredClientRepository {
 
     @Override
     public RegisteredClient findById(String id) {
-        return find("id", id).orElse(null);
+        return console.getId().equals(id) ? console : find("id", id).orElse(null);
     }
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        return find("client_id", clientId).orElse(null);
+        return console.getClientId().equals(clientId) ? console : find("client_id", clientId).orElse(null);
     }
 
     private Optional<RegisteredClient> find(String column, String value) {

@@ -5,17 +5,24 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.switchboard.platform.config.SwitchboardProperties;
 import io.switchboard.platform.database.Placements;
 import io.switchboard.platform.secrets.SecretsVault;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -23,11 +30,19 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Three filter chains: the embedded authorization server ({@code /oauth2/*}), the webhook ingress (open:
- * webhooks authenticate by the providers' signatures), and the API (OAuth2 bearer JWTs). Tenant paths are
- * guarded by {@link TenantAccess}.
+ * Four filter chains: the embedded authorization server ({@code /oauth2/*}), the webhook ingress (open:
+ * webhooks authenticate by the providers' signatures), the console users' sign-in form ({@code /login}, a
+ * session that only the authorization endpoint reads), and the API (OAuth2 bearer JWTs, no session). Tenant
+ * paths are guarded by {@link TenantAccess}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,11 +51,22 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, OAuth2AuthorizationService authorizations) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        // Only a browser arriving at the authorization endpoint is sent to the sign-in form, and only that
+        // request is remembered to continue after it; token requests never create a session.
+        HttpSessionRequestCache authorizeRequests = new HttpSessionRequestCache();
+        authorizeRequests.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/oauth2/authorize"));
+        MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.authorizationService(authorizations))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .requestCache(cache -> cache.requestCache(authorizeRequests))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInParameters.LOGIN_PATH),
+                                browsers)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
@@ -56,8 +82,27 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The console users' sign-in form. Its session exists only so that the authorization endpoint knows who
+     * signed in; the API never reads it. Signing out is a plain link (GET), so the console needs no CSRF token.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        http.securityMatcher(SignInParameters.LOGIN_PATH, "/logout")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .formLogin(form -> form.loginPage(SignInParameters.LOGIN_PATH)
+                        .defaultSuccessUrl("/console/")
+                        .failureUrl(SignInParameters.LOGIN_PATH + "?error"))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/logout"))
+                        .logoutSuccessUrl(SignInParameters.LOGIN_PATH + "?logout"))
+                .addFilterBefore(new SignInParameters(), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain api(HttpSecurity http, TenantAccess tenantAccess) throws Exception {
         String admin = "SCOPE_" + ApiClients.ADMIN_SCOPE;
         http.authorizeHttpRequests(a -> a
@@ -108,10 +153,25 @@ class SecurityConfiguration {
         return new ClientCredentialsAuthorizationService();
     }
 
-    /** Puts the client's tenant into its tokens as the {@code tenant} claim. */
+    /**
+     * Puts the tenant into tokens as the {@code tenant} claim: the client's tenant for client-credentials
+     * tokens, the signed-in user's tenant for the console's authorization-code tokens. A user disabled since
+     * signing in gets no new token.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim() {
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim(TenantUsers users) {
         return context -> {
+            if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                if (!(context.getPrincipal().getPrincipal() instanceof TenantUser user)) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED));
+                }
+                if (!users.isActive(user.tenant(), user.email())) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                            "the user is disabled", null));
+                }
+                context.getClaims().claim("tenant", user.tenant());
+                return;
+            }
             Object tenant = context.getRegisteredClient().getClientSettings().getSetting(ApiClients.TENANT_SETTING);
             if (tenant != null) {
                 context.getClaims().claim("tenant", tenant.toString());
