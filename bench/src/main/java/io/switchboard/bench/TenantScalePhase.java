@@ -1,0 +1,121 @@
+package io.switchboard.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tenant scale: onboarding time per tenant through the API, ingest spread over every tenant against one tenant,
+ * and the platform's heap and PostgreSQL connections with few and many tenants (neither may grow per tenant).
+ */
+final class TenantScalePhase {
+
+    private final Harness harness;
+    private final Settings settings;
+    private final IngestPhase ingest;
+    private final List<Double> onboardMs = new ArrayList<>();
+    private final List<Double> connectMs = new ArrayList<>();
+    private final Map<String, Object> footprint = new LinkedHashMap<>();
+
+    TenantScalePhase(Harness harness, Settings settings, IngestPhase ingest) {
+        this.harness = harness;
+        this.settings = settings;
+        this.ingest = ingest;
+    }
+
+    static String slug(int i) {
+        return String.format("bench-t%04d", i);
+    }
+
+    static List<String> slugs(int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(slug(i));
+        }
+        return out;
+    }
+
+    /** Onboards the tenants one after the other, timing the POST, then connects Stripe. */
+    void onboard(List<String> slugs) throws Exception {
+        Api api = harness.api();
+        for (String slug : slugs) {
+            long t0 = System.nanoTime();
+            api.onboard(slug);
+            long t1 = System.nanoTime();
+            api.connectStripe(slug);
+            long t2 = System.nanoTime();
+            onboardMs.add((t1 - t0) / 1e6);
+            connectMs.add((t2 - t1) / 1e6);
+            if (onboardMs.size() % 100 == 0) {
+                Log.info("  onboarded %d tenants", onboardMs.size());
+            }
+        }
+    }
+
+    /** Warms every tenant's path with a short spread load, then reads heap after GC and server connections. */
+    void footprint(List<String> tenants, int connections) throws Exception {
+        ingest.closedLoop(true, tenants, connections);
+        double heap = harness.platform.heapAfterGcMib();
+        int pg = harness.db.connections(Harness.PLATFORM_APP);
+        Log.info("  %d tenants: heap after GC %.0f MiB, %d PostgreSQL connections", tenants.size(), heap, pg);
+        footprint.put(Integer.toString(tenants.size()), Map.of("heapAfterGcMib", Stats.round(heap),
+                "postgresConnections", pg));
+    }
+
+    /** Closed-loop ingest spread over every tenant against one tenant, interleaved, median of repeats. */
+    void spread(List<String> all, List<String> solo, int connections, Report report) throws Exception {
+        List<Double> spread = new ArrayList<>();
+        List<Double> single = new ArrayList<>();
+        List<Double> spreadP99 = new ArrayList<>();
+        for (int r = 0; r < settings.repeats(); r++) {
+            single.add(ingest.closedLoop(true, solo, connections).requestsPerSecond());
+            Wrk.Result s = ingest.closedLoop(true, all, connections);
+            spread.add(s.requestsPerSecond());
+            spreadP99.add(s.p99Ms());
+        }
+        double sp = Stats.median(spread);
+        double si = Stats.median(single);
+        Map<String, Object> json = report.section("tenantScale");
+        json.put("onboardingMs", Map.of("tenants", onboardMs.size(), "median", Stats.round(Stats.median(onboardMs)),
+                "p99", Stats.round(Stats.percentile(onboardMs.stream().mapToDouble(Double::doubleValue).toArray(), 99)),
+                "connectStripeMedian", Stats.round(Stats.median(connectMs))));
+        json.put("ingestSpread", Map.of("tenants", all.size(), "spreadPerSecond", Stats.round(sp),
+                "singleTenantPerSecond", Stats.round(si), "ratio", Stats.round(Stats.ratio(sp, si)),
+                "spreadP99Ms", Stats.round(Stats.median(spreadP99)), "connections", connections));
+        json.put("footprint", footprint);
+    }
+
+    /** Adds the restart figures and writes the section. */
+    void write(Report report, double firstStart, double restart, double baselineStart) {
+        Map<String, Object> json = report.section("tenantScale");
+        json.put("startSeconds", Map.of("platformWithNoTenants", Stats.round(firstStart),
+                "platformRestartWithAllTenants", Stats.round(restart), "baselineApp", Stats.round(baselineStart),
+                "ratioRestartToFirstStart", Stats.round(Stats.ratio(restart, firstStart))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spread = (Map<String, Object>) json.get("ingestSpread");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> onboarding = (Map<String, Object>) json.get("onboardingMs");
+        report.heading("Tenant scale (" + onboardMs.size() + " tenants)")
+                .table(List.of("figure", "value", "reference (same run)", "ratio"), List.of(
+                        List.of("onboarding median ms (POST /api/v1/tenants: row, schema, migrations)",
+                                onboarding.get("median"), "", ""),
+                        List.of("onboarding p99 ms", onboarding.get("p99"), "", ""),
+                        List.of("restart to ready, s, with all tenants", restart, "first start with no tenant: "
+                                + Report.format(firstStart) + " s", Stats.ratio(restart, firstStart)),
+                        List.of("ingest req/s spread over " + all(spread) + " tenants", spread.get("spreadPerSecond"),
+                                "one tenant: " + spread.get("singleTenantPerSecond"), spread.get("ratio"))));
+        List<List<Object>> rows = new ArrayList<>();
+        footprint.forEach((tenants, value) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> v = (Map<String, Object>) value;
+            rows.add(List.of(tenants, v.get("heapAfterGcMib"), v.get("postgresConnections")));
+        });
+        report.line("Footprint after a spread ingest run over every tenant:").line("")
+                .table(List.of("tenants", "platform heap after full GC, MiB", "PostgreSQL connections of the platform"), rows);
+    }
+
+    private static Object all(Map<String, Object> spread) {
+        return spread.get("tenants");
+    }
+}
