@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts a real PostgreSQL (embedded binaries from Maven Central) when no {@code spring.datasource.url} is
  * configured, keeping its data in {@code <data-dir>/postgres} so that one command runs the product and a
- * restart keeps its data.
+ * restart keeps its data. It runs with {@code fsync} and {@code synchronous_commit} on, so that a commit, and the
+ * 200 a provider gets after it, survives an OS crash too.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseUrlCondition.class)
@@ -32,6 +33,9 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "300")
+                // The embedded build starts PostgreSQL with fsync off (-F), fine for tests but not for a product
+                // whose 200 promises the webhook is durable: an OS crash or power cut would lose acknowledged rows.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);

@@ -3,18 +3,25 @@ package io.switchboard.platform.ingress;
 import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
+import io.switchboard.platform.tenancy.TenantSlug;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores verified events in the tenant's inbox and enqueues them, in one transaction: once this returns,
- * the events are durable and will be processed, whatever happens to this process.
+ * Stores verified events in the tenant's inbox and enqueues them, atomically: once this returns, the events
+ * are durable and will be processed, whatever happens to this process.
  *
- * <p>Each request commits its own transaction. Group commit (concurrent requests sharing one transaction) was
- * measured and left out: PostgreSQL commits tens of thousands of such rows a second here, so the commit is not
- * what limits ingest, and sharing transactions added waiting and CPU in the JVM (bench/results/latest.md).
+ * <p>Every request is one statement in autocommit: the deliveries and their queue entries are written by one
+ * {@code INSERT ... RETURNING} feeding a second {@code INSERT} (a duplicate inserts neither), so a request costs
+ * one round trip to the database instead of a transaction's four (begin, {@code search_path}, insert, commit).
+ * The statement names the tenant's schema itself, which is why it does not go through
+ * {@link TenantDatabase#inTenant}; the schema name is derived from the validated slug, never from the request.
+ *
+ * <p>Group commit (concurrent requests sharing one transaction) was measured and left out: PostgreSQL commits tens
+ * of thousands of such rows a second here, so the commit is not what limits ingest, and sharing transactions added
+ * waiting and CPU in the JVM (bench/results/latest.md).
  */
 @Component
 public class DeliveryStore {
@@ -31,28 +38,30 @@ public class DeliveryStore {
      * @return how many were new
      */
     public int store(Tenant tenant, String provider, List<ReceivedEvent> events, String headersJson) {
-        return database.inTenant(tenant, jdbc -> {
-            int stored = 0;
-            for (ReceivedEvent event : events) {
-                // One statement stores the delivery and enqueues it (a duplicate inserts neither): one round trip
-                // to the database per event instead of two, on the path every webhook takes.
-                Optional<Long> id = jdbc.sql("""
-                        WITH stored AS (
-                            INSERT INTO deliveries (provider, dedupe_key, event_type, occurred_at, headers, body)
-                            VALUES (?, ?, ?, ?, ?::jsonb, ?)
-                            ON CONFLICT (provider, dedupe_key) DO NOTHING
-                            RETURNING id)
-                        INSERT INTO queue.work_items (kind, tenant_id, item_id)
-                        SELECT 'DELIVERY', ?, id FROM stored
-                        RETURNING item_id""")
-                        .params(provider, event.dedupeKey(), event.eventType(), Timestamp.from(event.occurredAt()),
-                                headersJson, event.payload(), tenant.id())
-                        .query(Long.class).optional();
-                if (id.isPresent()) {
-                    stored++;
-                }
-            }
-            return stored;
-        });
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(events.size() * 6 + 1);
+        StringBuilder rows = new StringBuilder();
+        for (ReceivedEvent event : events) {
+            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
+            params.add(provider);
+            params.add(event.dedupeKey());
+            params.add(event.eventType());
+            params.add(Timestamp.from(event.occurredAt()));
+            params.add(headersJson);
+            params.add(event.payload());
+        }
+        params.add(tenant.id());
+        String sql = """
+                WITH stored AS (
+                    INSERT INTO "%s".deliveries (provider, dedupe_key, event_type, occurred_at, headers, body)
+                    VALUES %s
+                    ON CONFLICT (provider, dedupe_key) DO NOTHING
+                    RETURNING id)
+                INSERT INTO queue.work_items (kind, tenant_id, item_id)
+                SELECT 'DELIVERY', ?, id FROM stored
+                RETURNING item_id""".formatted(TenantSlug.schemaFor(tenant.slug()), rows);
+        return database.placementOf(tenant).jdbc().sql(sql).params(params).query(Long.class).list().size();
     }
 }

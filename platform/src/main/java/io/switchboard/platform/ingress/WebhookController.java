@@ -74,6 +74,7 @@ class WebhookController {
                     + "(or the provider's expected acknowledgement). 400 when verification fails, 404 for an unknown "
                     + "tenant or provider, 413 for a body over the limit, 503 when storage is unavailable.")
     ResponseEntity<?> receive(@PathVariable String tenant, @PathVariable String provider, HttpServletRequest request) {
+        long started = System.nanoTime();
         MDC.put("tenant", tenant);
         try {
             Target target = resolve(tenant, provider).orElse(null);
@@ -118,6 +119,7 @@ class WebhookController {
             metrics.rejected(knownOrOther(provider), "unreadable");
             return Problems.response(HttpStatus.BAD_REQUEST, "unreadable-body", "The body could not be read");
         } finally {
+            metrics.handled(knownOrOther(provider), System.nanoTime() - started);
             MDC.remove("tenant");
         }
     }

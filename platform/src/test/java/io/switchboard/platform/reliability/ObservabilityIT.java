@@ -32,7 +32,11 @@ class ObservabilityIT extends PlatformIT {
                 .doesNotContain("no-such-provider")
                 .contains("switchboard_deliveries_processed_total{outcome=\"processed\",provider=\"stripe\"}")
                 .contains("switchboard_deliveries_latency_seconds_count{provider=\"stripe\"}")
-                .contains("switchboard_queue_depth{placement=\"main\"}");
+                .contains("switchboard_queue_depth{placement=\"main\"}")
+                .contains("switchboard_webhooks_latency_seconds_count{provider=\"stripe\"}")
+                .contains("switchboard_webhooks_latency_seconds_count{provider=\"other\"}")
+                // webhooks are timed by the counter above, not by the costlier per-request observation
+                .doesNotContain("uri=\"/webhooks/");
         assertThat(output.getOut()).containsPattern("\\[tenant=" + slug + " delivery=\\] .*Rejected stripe webhook");
     }
 
