@@ -96,10 +96,15 @@ final class JsonView {
 
     /** This value as non-blank text; empty when it is not a string or blank. */
     Optional<String> text() {
-        if (element instanceof JsonPrimitive primitive && primitive.isString() && !primitive.getAsString().isBlank()) {
-            return Optional.of(primitive.getAsString().trim());
+        if (element instanceof JsonPrimitive primitive && primitive.isString()) {
+            return text(primitive.getAsString());
         }
         return Optional.empty();
+    }
+
+    /** A JSON string's value read as {@link #text()} reads it: trimmed, empty when blank. */
+    static Optional<String> text(String value) {
+        return value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
     /** This value as text, or {@code ""}. */
@@ -110,18 +115,34 @@ final class JsonView {
     /** This value as a whole number; empty when it is not an integral JSON number within {@code long}. */
     Optional<Long> wholeNumber() {
         if (element instanceof JsonPrimitive primitive && primitive.isNumber()) {
-            try {
-                return Optional.of(new BigDecimal(primitive.getAsString()).longValueExact());
-            } catch (ArithmeticException | NumberFormatException e) {
-                return Optional.empty();
-            }
+            return wholeNumber(primitive.getAsString());
         }
         return Optional.empty();
     }
 
-    /** This value as epoch seconds; empty unless it is a whole number. */
+    /**
+     * A JSON number, given as its literal text, read as {@link #wholeNumber()} reads it: {@code 12}, {@code 12.0}
+     * and {@code 1.2e1} are all 12.
+     */
+    static Optional<Long> wholeNumber(String literal) {
+        try {
+            return Optional.of(new BigDecimal(literal).longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** This value as epoch seconds; empty unless it is a whole number that {@link Instant} can hold. */
     Optional<Instant> epochSeconds() {
-        return wholeNumber().map(Instant::ofEpochSecond);
+        return wholeNumber().flatMap(JsonView::epochSeconds);
+    }
+
+    /** Seconds since the epoch as an instant; empty beyond Instant's range, where ofEpochSecond would throw. */
+    static Optional<Instant> epochSeconds(long seconds) {
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(seconds));
     }
 
     /** Whether this value is JSON {@code true}. */

@@ -45,6 +45,9 @@ public final class StripeConnector implements WebhookConnector {
     /** The request header carrying Stripe's signature. */
     public static final String SIGNATURE_HEADER = "Stripe-Signature";
 
+    /** What the JDK's UTF-8 decoder puts in place of a malformed byte sequence. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     private static final List<String> EVENT_TYPES = List.of(
             "checkout.session.completed",
             "payment_intent.succeeded",
@@ -88,7 +91,8 @@ public final class StripeConnector implements WebhookConnector {
         if (header.isEmpty()) {
             return Verification.rejected("missing " + SIGNATURE_HEADER + " header");
         }
-        Optional<String> payload = strictUtf8(request.body());
+        byte[] body = request.body();
+        Optional<String> payload = strictUtf8(body);
         if (payload.isEmpty()) {
             return Verification.rejected("body is not UTF-8 text");
         }
@@ -97,12 +101,13 @@ public final class StripeConnector implements WebhookConnector {
         if (!signature.valid()) {
             return Verification.rejected(signature.reason());
         }
-        Optional<StripeEvent> event = StripeEvent.parse(payload.get());
+        // The envelope is enough here; interpret builds the full tree later, from the stored payload.
+        Optional<StripeEnvelope> event = StripeEnvelope.read(payload.get());
         if (event.isEmpty()) {
             return Verification.rejected("body is not a Stripe event (id, type, created and data.object)");
         }
         return Verification.verified(
-                new ReceivedEvent(event.get().id(), event.get().type(), event.get().created(), request.body()));
+                new ReceivedEvent(event.get().id(), event.get().type(), event.get().created(), body));
     }
 
     @Override
@@ -153,9 +158,14 @@ public final class StripeConnector implements WebhookConnector {
 
     /**
      * Decodes the body, refusing malformed UTF-8: lenient decoding would map different byte sequences to the
-     * same signed text.
+     * same signed text. The JDK's replacing decoder (String's constructor) has fast paths that a reporting
+     * CharsetDecoder lacks, and it turns every malformed sequence into U+FFFD, so only a text containing U+FFFD needs the strict decoder's verdict.
      */
-    private static Optional<String> strictUtf8(byte[] body) {
+    static Optional<String> strictUtf8(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
+            return Optional.of(text);
+        }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -16,10 +16,11 @@ import java.util.Optional;
 record StripeEvent(String id, String type, Instant created, JsonView object, JsonView previousAttributes) {
 
     /** Longest id the platform accepts as a dedupe key. */
-    private static final int MAX_ID_LENGTH = 255;
+    static final int MAX_ID_LENGTH = 255;
 
     /**
-     * Reads an event from its JSON text.
+     * Reads an event from its JSON text. {@link StripeEnvelope#read} must accept exactly the same texts: a
+     * change to what makes an event here needs the same change there.
      *
      * @return the event, or empty when the text is not a Stripe event (no id, type, created or data.object)
      */

@@ -301,7 +301,11 @@ class StripeConnectorVerifyTest {
         "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":1789378868}",
         "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":{}}} trailing",
         "{id:\"evt_1\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":{}}}",
-        "{\"id\":\"\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":{}}}"
+        "{\"id\":\"\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":{}}}",
+        "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":9223372036854775807,\"data\":{\"object\":{}}}",
+        "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":{\"d\":\"a\tb\"}}}",
+        "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":[]}}",
+        "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":1789378868,\"data\":{\"object\":{}},\"id\":null}"
     })
     void verifiedBodyThatIsNotAStripeEventIsRejected(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
