@@ -3,7 +3,6 @@ package io.switchboard.platform.ingress;
 import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
-import io.switchboard.platform.tenancy.TenantSlug;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +54,13 @@ public class DeliveryStore {
         params.add(tenant.id());
         String sql = """
                 WITH stored AS (
-                    INSERT INTO "%s".deliveries (provider, dedupe_key, event_type, occurred_at, headers, body)
+                    INSERT INTO %s (provider, dedupe_key, event_type, occurred_at, headers, body)
                     VALUES %s
                     ON CONFLICT (provider, dedupe_key) DO NOTHING
                     RETURNING id)
                 INSERT INTO queue.work_items (kind, tenant_id, item_id)
                 SELECT 'DELIVERY', ?, id FROM stored
-                RETURNING item_id""".formatted(TenantSlug.schemaFor(tenant.slug()), rows);
+                RETURNING item_id""".formatted(TenantDatabase.table(tenant, "deliveries"), rows);
         return database.placementOf(tenant).jdbc().sql(sql).params(params).query(Long.class).list().size();
     }
 }

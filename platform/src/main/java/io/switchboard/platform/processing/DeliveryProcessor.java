@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,17 +70,19 @@ class DeliveryProcessor implements WorkHandler {
 
     @Override
     public void handle(Tenant tenant, WorkItem item) {
-        Optional<Loaded> loaded = database.inTenant(tenant, jdbc -> jdbc.sql("""
+        // One autocommit read: the delivery is immutable but for its status, which the apply step checks again
+        // under a row lock.
+        Optional<Loaded> loaded = database.placementOf(tenant).jdbc().sql("""
                 SELECT id, provider, dedupe_key, event_type, occurred_at, received_at, body, status
-                FROM deliveries WHERE id = ?""")
+                FROM %s WHERE id = ?""".formatted(TenantDatabase.table(tenant, "deliveries")))
                 .param(item.itemId())
                 .query((rs, row) -> new Loaded(rs.getString("provider"), rs.getString("status"), new StoredDelivery(
                         Long.toString(rs.getLong("id")), rs.getString("dedupe_key"), rs.getString("event_type"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-                        rs.getBytes("body") == null ? new byte[0] : rs.getBytes("body"), item.attempts())))
-                .optional());
+                        Objects.requireNonNullElse(rs.getBytes("body"), new byte[0]), item.attempts())))
+                .optional();
         if (loaded.isEmpty() || "PROCESSED".equals(loaded.get().status()) || "IGNORED".equals(loaded.get().status())) {
-            database.runInTenant(tenant, jdbc -> queue.complete(jdbc, item));
+            queue.complete(database.placementOf(tenant).jdbc(), item);
             return;
         }
         String provider = loaded.get().provider();

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs work against one tenant's schema. Every call is one transaction on the tenant's placement whose
  * {@code search_path} is set with {@code set_config(..., true)}: local to the transaction, so a pooled
- * connection never carries one tenant's schema to the next borrower.
+ * connection never carries one tenant's schema to the next borrower. Single statements on the hot paths
+ * name the schema instead ({@link #table}).
  */
 @Component
 public class TenantDatabase {
@@ -44,6 +45,15 @@ public class TenantDatabase {
                 .param(TenantSlug.schemaFor(tenant.slug()) + ", public")
                 .query(String.class)
                 .single();
+    }
+
+    /**
+     * The tenant's table, schema-qualified, for a single statement run outside a transaction on
+     * {@link #placementOf}'s pool: one round trip instead of a transaction's four. The schema name comes from
+     * the validated slug, never from input.
+     */
+    public static String table(Tenant tenant, String name) {
+        return '"' + TenantSlug.schemaFor(tenant.slug()) + "\"." + name;
     }
 
     /** The placement holding the tenant's schema. */
