@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -94,9 +95,26 @@ class MessageDispatcher implements WorkHandler {
             return;
         }
         var context = contexts.create(tenant.slug(), sender.get().connector().descriptor(), sender.get().connection().config());
-        SendOutcome outcome = calls.call(sender.get().connector().providerId() + " send",
-                () -> sender.get().channel().send(message.outbound(), context));
         String provider = sender.get().connector().providerId();
+        Callable<SendOutcome> send = () -> sender.get().channel().send(message.outbound(), context);
+        SendOutcome outcome;
+        if (message.bypass()) {
+            outcome = calls.call(provider + " send", send);
+        } else {
+            // Checked again, and kept from changing, until the provider has answered: a STOP that committed after
+            // prepare() stops the message here, and one arriving now waits for this send (Suppressions).
+            Optional<SendOutcome> sentOrNot = database.inTenant(tenant, jdbc -> {
+                if (suppressions.isSuppressedUntilSent(jdbc, tenant, message.channel().name(), message.recipient())) {
+                    suppressed(jdbc, item, message.channel());
+                    return Optional.empty();
+                }
+                return Optional.of(calls.call(provider + " send", send));
+            });
+            if (sentOrNot.isEmpty()) {
+                return;
+            }
+            outcome = sentOrNot.get();
+        }
         if (outcome instanceof SendOutcome.Sent sent) {
             database.runInTenant(tenant, jdbc -> {
                 jdbc.sql("""
@@ -139,10 +157,7 @@ class MessageDispatcher implements WorkHandler {
         boolean bypass = Boolean.TRUE.equals(m.get("bypass_suppression"));
         boolean optedOut = channel == Channel.SMS && "OPTED_OUT".equals(m.get("contact_status"));
         if (!bypass && (optedOut || suppressions.isSuppressed(jdbc, tenant, channel.name(), recipient))) {
-            jdbc.sql("UPDATE messages SET status = 'SUPPRESSED', attempts = ?, updated_at = now() WHERE id = ?")
-                    .params(item.attempts(), item.itemId()).update();
-            queue.complete(jdbc, item);
-            metrics.sent(channel, "suppressed");
+            suppressed(jdbc, item, channel);
             return Optional.empty();
         }
         Long eventId = m.get("event_id") == null ? null : ((Number) m.get("event_id")).longValue();
@@ -172,6 +187,13 @@ class MessageDispatcher implements WorkHandler {
                         TemplateRenderer.text(t.emailSubject(), scope), TemplateRenderer.text(t.emailText(), scope),
                         TemplateRenderer.html(t.emailHtml(), scope));
         return Optional.of(new Prepared(channel, recipient, outbound, bypass));
+    }
+
+    private void suppressed(JdbcClient jdbc, WorkItem item, Channel channel) {
+        jdbc.sql("UPDATE messages SET status = 'SUPPRESSED', attempts = ?, updated_at = now() WHERE id = ?")
+                .params(item.attempts(), item.itemId()).update();
+        queue.complete(jdbc, item);
+        metrics.sent(channel, "suppressed");
     }
 
     private Optional<Sender> sender(Tenant tenant, Channel channel) {

@@ -16,6 +16,8 @@ import io.switchboard.platform.support.ProviderFakes;
 import io.switchboard.platform.support.ProviderFakes.Email;
 import io.switchboard.platform.support.ProviderFakes.Sms;
 import io.switchboard.platform.support.StripeSigner;
+import io.switchboard.platform.tenancy.Tenant;
+import io.switchboard.platform.tenancy.TenantDatabase;
 import io.switchboard.platform.tenancy.TenantRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +46,12 @@ class NotificationsIT extends MessagingIT {
 
     @Autowired
     private TenantRegistry tenants;
+
+    @Autowired
+    private TenantDatabase database;
+
+    @Autowired
+    private Suppressions suppressions;
 
     @BeforeEach
     void providersAcceptMessages() {
@@ -105,6 +113,29 @@ class NotificationsIT extends MessagingIT {
                 .containsExactly(tuple("EMAIL", "SENT"), tuple("SMS", "SUPPRESSED"));
         assertThat(smsOf(tenant)).isEmpty();
         assertThat(ProviderFakes.emailsWithKey(PROVIDERS, tenant.apiKey())).hasSize(1);
+    }
+
+    @Test
+    void aStopCommittedAfterTheMessageWasCheckedButBeforeItWasSentStopsIt() {
+        NotifyTenant tenant = notifyTenant("stoprace");
+        putTemplate(tenant.slug(), "payment.confirmed", Map.of("locale", "fr", "sms", "Merci {{contact.firstName}}"));
+        contact(tenant.slug());
+        Tenant owner = tenants.find(tenant.slug()).orElseThrow();
+
+        // An opt-out of the number is being applied: added to the list but not committed yet while the payment's
+        // SMS is queued, checked (the uncommitted opt-out is not visible to that check) and about to be sent.
+        database.runInTenant(owner, jdbc -> {
+            suppressions.add(jdbc, owner, "SMS", PHONE, "opt_out", "STOP", "SM-stop");
+            pay(tenant);
+            eventually(() -> assertThat(db().sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                    .query(Long.class).single()).as("the send waits for the opt-out").isPositive());
+            assertThat(smsOf(tenant)).isEmpty();
+        });
+        awaitIdle(tenant.slug());
+
+        assertThat(rows(tenant.slug(), "SELECT channel, status FROM {schema}.messages"))
+                .extracting(r -> r.get("channel"), r -> r.get("status")).containsExactly(tuple("SMS", "SUPPRESSED"));
+        assertThat(smsOf(tenant)).isEmpty();
     }
 
     @Test
