@@ -6,6 +6,7 @@ import io.switchboard.connector.WebhookConnector;
 import io.switchboard.connector.testkit.FakeConnectorContext;
 import io.switchboard.connector.testkit.Fixtures;
 import io.switchboard.connector.testkit.InboundRequests;
+import io.switchboard.connector.testkit.Signatures;
 import io.switchboard.connector.testkit.WebhookConnectorContractTest;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class TwilioInboundSmsConnectorContractTest extends WebhookConnectorContractTest
         return Optional.of(InboundRequests.post()
                 .url(URL)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignatures.sign(authToken, URL, params))
+                .header("X-Twilio-Signature", Signatures.twilioSignature(authToken, URL, params))
                 .body(body)
                 .build());
     }

@@ -20,6 +20,7 @@ import io.switchboard.connector.command.SendNotification;
 import io.switchboard.connector.testkit.FakeConnectorContext;
 import io.switchboard.connector.testkit.Fixtures;
 import io.switchboard.connector.testkit.InboundRequests;
+import io.switchboard.connector.testkit.Signatures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -164,7 +165,7 @@ class TwilioInboundSmsConnectorTest {
         // Signed for tenant "other" and replayed to tenant acme's URL.
         byte[] body = Fixtures.bytes("twilio/inbound-sms/sms_stop.txt");
         String otherTenantsUrl = "https://switchboard.example.com/webhooks/other/sms";
-        String signature = TwilioSignatures.sign(AUTH_TOKEN, otherTenantsUrl, params("sms_stop"));
+        String signature = Signatures.twilioSignature(AUTH_TOKEN, otherTenantsUrl, params("sms_stop"));
 
         InboundRequest request = formRequest(body).url(URL).header("X-Twilio-Signature", signature).build();
 
@@ -196,7 +197,7 @@ class TwilioInboundSmsConnectorTest {
     @Test
     void aJsonBodyIsRejectedWhateverItsSignature() {
         byte[] json = Fixtures.bytes("twilio/inbound-sms/sms_stop.json");
-        String signature = TwilioSignatures.sign(AUTH_TOKEN, URL, params("sms_stop"));
+        String signature = Signatures.twilioSignature(AUTH_TOKEN, URL, params("sms_stop"));
         InboundRequest request = InboundRequests.post().url(URL).header("Content-Type", "application/json")
                 .header("X-Twilio-Signature", signature).body(json).build();
 
@@ -279,7 +280,7 @@ class TwilioInboundSmsConnectorTest {
     private static InboundRequests signedRequest(byte[] body, Map<String, String> signedParams, String token,
             String url) {
         return formRequest(body).url(url)
-                .header("X-Twilio-Signature", TwilioSignatures.sign(token, url, signedParams));
+                .header("X-Twilio-Signature", Signatures.twilioSignature(token, url, signedParams));
     }
 
     private static InboundRequests formRequest(byte[] body) {
