@@ -3,6 +3,7 @@ package io.switchboard.platform.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.support.Http;
+import io.switchboard.platform.support.ScenarioResults;
 import io.switchboard.platform.support.StripeEvents;
 import io.switchboard.platform.support.StripeSigner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Kills the platform process with SIGKILL under load and starts it again: every webhook that was answered 200
- * is stored and processed exactly once. The figures are written to target/reliability/crash-safety.json.
+ * is stored and processed exactly once. The figures are written to target/reliability/crash-safety.json ({@link ScenarioResults}).
  */
 class CrashSafetyIT {
 
@@ -90,7 +91,9 @@ class CrashSafetyIT {
                 List<String> stored = db.sql("SELECT dedupe_key FROM " + schema + ".deliveries").query(String.class).list();
                 long payments = db.sql("SELECT count(*) FROM " + schema + ".payments").query(Long.class).single();
                 long lost = acknowledged.stream().filter(id -> !stored.contains(id)).count();
-                write(work, sent.get(), acknowledged.size(), failed.get(), stored.size(), payments, lost);
+                ScenarioResults.write("crash-safety", "SIGKILL under load, then restart",
+                        "requestsSent", sent.get(), "acknowledged200", acknowledged.size(), "failedOrCutOff", failed.get(),
+                        "rowsStored", stored.size(), "effects", payments, "duplicates", payments - stored.size(), "losses", lost);
 
                 assertThat(lost).as("acknowledged webhooks missing after the crash").isZero();
                 assertThat(payments).as("one payment per stored delivery, none applied twice").isEqualTo(stored.size());
@@ -114,16 +117,6 @@ class CrashSafetyIT {
                 "--switchboard.processing.lease=3s"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("platform-" + System.nanoTime() + ".log").toFile()).start();
-    }
-
-    private static void write(Path work, int sent, int acknowledged, int failed, int stored, long effects, long lost)
-            throws Exception {
-        Path results = Path.of("target", "reliability");
-        Files.createDirectories(results);
-        Files.writeString(results.resolve("crash-safety.json"), """
-                {"scenario":"SIGKILL under load, then restart","requestsSent":%d,"acknowledged200":%d,\
-                "failedOrCutOff":%d,"rowsStored":%d,"effects":%d,"duplicates":%d,"losses":%d}
-                """.formatted(sent, acknowledged, failed, stored, effects, effects - stored, lost));
     }
 
     private static int freePort() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.SwitchboardApplication;
 import io.switchboard.platform.support.Http;
+import io.switchboard.platform.support.ScenarioResults;
 import io.switchboard.platform.support.StripeEvents;
 import io.switchboard.platform.support.StripeSigner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -79,11 +80,9 @@ class DatabaseOutageIT {
                             == acknowledged.size());
             List<String> stored = db.sql("SELECT dedupe_key FROM " + schema + ".deliveries").query(String.class).list();
             long lost = acknowledged.stream().filter(id -> !stored.contains(id)).count();
-            Files.createDirectories(Path.of("target", "reliability"));
-            Files.writeString(Path.of("target", "reliability", "database-outage.json"), """
-                    {"scenario":"database stopped under load, then restarted","acknowledged200":%d,"answered503":%d,\
-                    "slowest503Millis":%d,"rowsStored":%d,"losses":%d}
-                    """.formatted(acknowledged.size(), unavailable, slowest, stored.size(), lost));
+            ScenarioResults.write("database-outage", "database stopped under load, then restarted",
+                    "acknowledged200", acknowledged.size(), "answered503", unavailable, "slowest503Millis", slowest,
+                    "rowsStored", stored.size(), "losses", lost);
             assertThat(lost).isZero();
         } finally {
             postgres.close();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.support.AcuitySigner;
 import io.switchboard.platform.support.PlatformIT;
+import io.switchboard.platform.support.ScenarioResults;
 import io.switchboard.platform.support.StripeSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class FairnessIT extends PlatformIT {
         String schema = "\"tenant_" + busy.replace('-', '_') + "\"";
         long busyId = db().sql("SELECT id FROM platform.tenants WHERE slug = ?").param(busy).query(Long.class).single();
         db().sql("INSERT INTO " + schema + ".deliveries (provider, dedupe_key, event_type, occurred_at, body) "
-                        + "SELECT 'stripe', 'evt_bulk' || g, 'payment_intent.succeeded', now(), ? FROM generate_series(1, 3000) g")
+                        + "SELECT 'stripe', 'evt_bulk' || g, 'payment_intent.succeeded', now(), ? FROM generate_series(1, 10000) g")
                 .param(fixture("stripe/payment_intent_succeeded.json")).update();
         db().sql("INSERT INTO queue.work_items (kind, tenant_id, item_id) SELECT 'DELIVERY', ?, id FROM " + schema + ".deliveries")
                 .param(busyId).update();
@@ -42,10 +43,13 @@ class FairnessIT extends PlatformIT {
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         long backlogLeft = (long) rows(busy, "SELECT count(*) AS n FROM {schema}.deliveries WHERE status = 'RECEIVED'").get(0).get("n");
 
+        ScenarioResults.write("fairness-backlog", "one tenant's delivery while another has 10,000 queued",
+                "backlogQueued", 10000, "quietTenantWaitMillis", waited.toMillis(), "backlogLeftWhenDone", backlogLeft);
+
         assertThat(waited).isLessThan(Duration.ofSeconds(3));
         assertThat(backlogLeft).as("the other tenant's backlog was still being worked through").isPositive();
         eventually(() -> assertThat(rows(busy, "SELECT count(*) AS n FROM {schema}.deliveries WHERE status = 'IGNORED'")
-                .get(0).get("n")).isEqualTo(3000L));
+                .get(0).get("n")).isEqualTo(10000L));
     }
 
     @Test

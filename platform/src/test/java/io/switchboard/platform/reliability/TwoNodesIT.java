@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.platform.SwitchboardApplication;
 import io.switchboard.platform.support.PlatformIT;
+import io.switchboard.platform.support.ScenarioResults;
 import io.switchboard.platform.support.StripeEvents;
 import io.switchboard.platform.support.StripeSigner;
 import java.nio.file.Path;
@@ -48,6 +49,11 @@ class TwoNodesIT extends PlatformIT {
                     .get(0).get("n")).isEqualTo((long) DELIVERIES));
             double byFirst = processed(registry) - before;
             double bySecond = processed(second.getBean(MeterRegistry.class));
+            long payments = (long) rows(slug, "SELECT count(*) AS n FROM {schema}.payments").get(0).get("n");
+            ScenarioResults.write("two-nodes", "two platform nodes on one database drain a shared backlog",
+                    "requestsSent", DELIVERIES, "acknowledged200", DELIVERIES, "processedByFirstNode", (long) byFirst,
+                    "processedBySecondNode", (long) bySecond, "effects", payments,
+                    "duplicates", (long) (byFirst + bySecond) - DELIVERIES, "losses", DELIVERIES - payments);
             assertThat(byFirst + bySecond).as("each delivery applied once across both nodes").isEqualTo(DELIVERIES);
             assertThat(bySecond).as("the second node took part").isPositive();
             assertThat(rows(slug, "SELECT count(*) AS n FROM {schema}.payments").get(0).get("n")).isEqualTo((long) DELIVERIES);
