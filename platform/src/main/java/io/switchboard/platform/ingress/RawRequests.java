@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +49,9 @@ final class RawRequests {
     }
 
     /**
-     * The headers worth keeping with a delivery, as JSON, from the request as already read: every header read
-     * through the security firewall is validated again, which showed in the ingest profile.
+     * The headers worth keeping with a delivery, as JSON, from the request as already read (every header read
+     * through the security firewall is validated again, which showed in the ingest profile); credentials are never
+     * stored.
      */
     static String headersJson(InboundRequest inbound, JsonMapper json) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -60,15 +63,25 @@ final class RawRequests {
         return json.writeValueAsString(headers);
     }
 
-    /** The headers worth keeping with a delivery, as JSON; credentials are never stored. */
-    static String headersJson(HttpServletRequest request, JsonMapper json) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            if (!UNSTORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
-            }
+    /**
+     * Whether the body is of a kind providers send webhooks as: JSON ({@code application/json} or any
+     * {@code +json} type), a form, or plain text; or undeclared, for the connector's verification to judge. Anything
+     * else (XML, multipart, binary) is refused with 415 before the body is read.
+     */
+    static boolean acceptableContentType(HttpServletRequest request) {
+        String declared = request.getContentType();
+        if (declared == null || declared.isBlank()) {
+            return true;
         }
-        return json.writeValueAsString(headers);
+        try {
+            MediaType type = MediaType.parseMediaType(declared);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || (type.getType().equals("application") && "json".equals(type.getSubtypeSuffix()))
+                    || type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+                    || type.isCompatibleWith(MediaType.TEXT_PLAIN);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static String decode(String value) {

@@ -96,6 +96,9 @@ class SharedAppWebhookController {
         if (app.isEmpty()) {
             return notFound(provider);
         }
+        if (!RawRequests.acceptableContentType(request)) {
+            return WebhookController.unsupportedType();
+        }
         try {
             byte[] body = RawRequests.readLimited(request, properties.ingress().maxBodyBytes());
             if (body == null) {
@@ -108,7 +111,7 @@ class SharedAppWebhookController {
                 return Problems.response(HttpStatus.BAD_REQUEST, "webhook-rejected", rejected.reason());
             }
             Verification.Verified verified = (Verification.Verified) verification;
-            String headers = RawRequests.headersJson(request, json);
+            String headers = RawRequests.headersJson(inbound, json);
             int stored = 0;
             for (ReceivedEvent event : verified.events()) {
                 Optional<String> key = app.get().webhook().routingKey(event);

@@ -72,7 +72,8 @@ class WebhookController {
     @Operation(operationId = "receiveWebhook", summary = "Receive a provider webhook",
             description = "Verifies the signature with the tenant's secrets, stores the event durably and answers 200 "
                     + "(or the provider's expected acknowledgement). 400 when verification fails, 404 for an unknown "
-                    + "tenant or provider, 413 for a body over the limit, 503 when storage is unavailable.")
+                    + "tenant or provider, 413 for a body over the limit, 415 for a body that is not JSON, a form or text, 503 "
+                    + "when storage is unavailable.")
     ResponseEntity<?> receive(@PathVariable String tenant, @PathVariable String provider, HttpServletRequest request) {
         long started = System.nanoTime();
         MDC.put("tenant", tenant);
@@ -87,6 +88,10 @@ class WebhookController {
             if (request.getContentLengthLong() > max) {
                 metrics.rejected(knownOrOther(provider), "too_large");
                 return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body exceeds " + max + " bytes");
+            }
+            if (!RawRequests.acceptableContentType(request)) {
+                metrics.rejected(knownOrOther(provider), "unsupported_type");
+                return unsupportedType();
             }
             byte[] body = RawRequests.readLimited(request, max);
             if (body == null) {
@@ -145,6 +150,12 @@ class WebhookController {
                         .contentType(MediaType.parseMediaType(r.contentType())).body(r.body()))
                 .orElseGet(() -> Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "no-handshake",
                         provider + " webhooks are POSTed"));
+    }
+
+    /** 415 for a body that is not JSON, a form or text. */
+    static ResponseEntity<?> unsupportedType() {
+        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Webhooks are accepted as JSON, forms or plain text");
     }
 
     /** The provider as a metric tag: installed providers by name, anything else folded into one value. */

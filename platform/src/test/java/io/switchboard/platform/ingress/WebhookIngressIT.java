@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.platform.support.PlatformIT;
 import io.switchboard.platform.support.StripeSigner;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The path of one webhook: tenant and connection lookup, verification, durable storage, processing. */
 class WebhookIngressIT extends PlatformIT {
@@ -85,6 +88,35 @@ class WebhookIngressIT extends PlatformIT {
         api("PUT", "/api/v1/tenants/" + slug + "/connections/stripe", adminToken(),
                 Map.of("enabled", false, "settings", Map.of(), "secrets", Map.of("webhookSecret", "whsec_x")));
         assertThat(webhook(slug, "stripe", body, headers).status()).as("disabled").isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/xml", "multipart/form-data; boundary=x", "application/octet-stream", "not a type"})
+    void aBodyThatIsNotJsonAFormOrTextIs415AndStoresNothing(String contentType) {
+        String slug = onboard(uniqueSlug("type"));
+        connect(slug, "stripe", Map.of(), Map.of("webhookSecret", "whsec_type"));
+        byte[] body = fixture(CHECKOUT);
+        Map<String, String> headers = new HashMap<>(StripeSigner.headers(body, "whsec_type"));
+        headers.put("Content-Type", contentType);
+
+        Response response = webhook(slug, "stripe", body, headers);
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().path("type").asString()).endsWith("/unsupported-media-type");
+        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "application/vnd.acme+json", "text/plain"})
+    void jsonAndTextBodiesAreAccepted(String contentType) {
+        String slug = onboard(uniqueSlug("json"));
+        connect(slug, "stripe", Map.of(), Map.of("webhookSecret", "whsec_json"));
+        byte[] body = fixture(CHECKOUT);
+        Map<String, String> headers = new HashMap<>(StripeSigner.headers(body, "whsec_json"));
+        headers.put("Content-Type", contentType);
+
+        assertThat(webhook(slug, "stripe", body, headers).status()).isEqualTo(200);
+        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).hasSize(1);
     }
 
     @Test
