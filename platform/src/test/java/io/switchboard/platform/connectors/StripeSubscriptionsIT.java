@@ -35,9 +35,14 @@ class StripeSubscriptionsIT extends PlatformIT {
     @Test
     void aSubscriptionCheckoutMakesTheLeadACustomerAndItsDeletionChurnsThem() {
         String slug = tenant("sub-life", Map.of());
+        // The person came in as a lead first (a Facebook lead form, say).
+        Object leadId = rows(slug, "INSERT INTO {schema}.contacts (email, first_name, status) VALUES (?, 'Julien', 'LEAD')"
+                + " RETURNING id", "julien.moreau@example.com").get(0).get("id");
 
         post(slug, fixture(CHECKOUT));
         awaitSettled(slug, 1);
+        assertThat(rows(slug, "SELECT id FROM {schema}.contacts")).as("the lead is converted, not duplicated")
+                .containsExactly(Map.of("id", leadId));
         assertThat(contact(slug)).containsEntry("email", "julien.moreau@example.com").containsEntry("status", "CUSTOMER")
                 .containsEntry("first_name", "Julien");
         assertThat(subscription(slug, SUB_A)).containsEntry("status", "active");
