@@ -48,8 +48,10 @@ class FairnessIT extends PlatformIT {
 
         assertThat(waited).isLessThan(Duration.ofSeconds(3));
         assertThat(backlogLeft).as("the other tenant's backlog was still being worked through").isPositive();
-        eventually(() -> assertThat(rows(busy, "SELECT count(*) AS n FROM {schema}.deliveries WHERE status = 'IGNORED'")
-                .get(0).get("n")).isEqualTo(10000L));
+        // Draining the whole backlog takes a while on a busy machine; only its end is checked here.
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(rows(busy, "SELECT count(*) AS n FROM {schema}.deliveries WHERE status = 'IGNORED'")
+                        .get(0).get("n")).isEqualTo(10000L));
     }
 
     @Test
