@@ -48,7 +48,7 @@ public record SwitchboardProperties(
         adminClientSecret = adminClientSecret == null ? "" : adminClientSecret;
         masterKey = masterKey == null ? "" : masterKey;
         previousMasterKeys = previousMasterKeys == null ? "" : previousMasterKeys;
-        ingress = ingress == null ? new Ingress(1024 * 1024) : ingress;
+        ingress = ingress == null ? new Ingress(1024 * 1024, 0) : ingress;
         processing = processing == null ? Processing.defaults() : processing;
         connectors = connectors == null ? Map.of() : new LinkedHashMap<>(connectors);
         placements = placements == null ? Map.of() : new LinkedHashMap<>(placements);
@@ -61,7 +61,17 @@ public record SwitchboardProperties(
     }
 
     /** @param maxBodyBytes the largest webhook body accepted; larger ones get 413 */
-    public record Ingress(long maxBodyBytes) {}
+    /**
+     * @param maxBodyBytes the largest webhook body accepted; larger ones get 413
+     * @param maxConcurrentVerifications how many requests of one provider its connector may be verifying at once
+     *     (default 32): a plugin that hangs in verify holds at most that many request threads, and its provider's
+     *     further requests get 503 at once while the other providers are served
+     */
+    public record Ingress(long maxBodyBytes, int maxConcurrentVerifications) {
+        public Ingress {
+            maxConcurrentVerifications = maxConcurrentVerifications <= 0 ? 32 : maxConcurrentVerifications;
+        }
+    }
 
     /**
      * @param enabled whether this node runs workers

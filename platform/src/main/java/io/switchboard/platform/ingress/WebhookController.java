@@ -19,7 +19,10 @@ import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,6 +57,7 @@ class WebhookController {
     private final WorkSignal signal;
     private final JsonMapper json;
     private final SwitchboardProperties properties;
+    private final Map<String, Semaphore> verifying = new ConcurrentHashMap<>();
 
     WebhookController(TenantRegistry tenants, ConnectionStore connections, ConnectorHost host, ConnectorContexts contexts,
             DeliveryStore store, IngressMetrics metrics, WorkSignal signal, JsonMapper json, SwitchboardProperties properties) {
@@ -99,7 +103,16 @@ class WebhookController {
                 return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body exceeds " + max + " bytes");
             }
             InboundRequest inbound = RawRequests.inbound(request, body, properties.publicBase());
-            Verification verification = verify(target, inbound);
+            Optional<Verification> verifiedOrBusy = verify(target, inbound);
+            if (verifiedOrBusy.isEmpty()) {
+                metrics.rejected(provider, "busy");
+                log.warn("Too many {} webhooks being verified at once: is its connector stuck? Answered 503", provider);
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "connector-busy",
+                                "The " + provider + " connector is busy; retry later"));
+            }
+            Verification verification = verifiedOrBusy.get();
             if (verification instanceof Verification.Rejected rejected) {
                 metrics.rejected(knownOrOther(provider), "unverified");
                 log.info("Rejected {} webhook for {}: {}", provider, tenant, rejected.reason());
@@ -176,12 +189,24 @@ class WebhookController {
         return Optional.of(new Target(tenant.get(), connector.get(), connection.get()));
     }
 
-    private Verification verify(Target target, InboundRequest inbound) {
+    /**
+     * The connector's verdict, or empty when it is already verifying as many of its provider's requests as it may.
+     * Verification runs on the request thread, on the path every webhook takes, so it has no time limit of its own;
+     * the per-provider bound is what keeps a plugin that hangs from taking every request thread with it.
+     */
+    private Optional<Verification> verify(Target target, InboundRequest inbound) {
+        Semaphore permits = verifying.computeIfAbsent(target.connector().providerId(),
+                provider -> new Semaphore(properties.ingress().maxConcurrentVerifications()));
+        if (!permits.tryAcquire()) {
+            return Optional.empty();
+        }
         try {
-            return target.webhook().verify(inbound, context(target));
+            return Optional.of(target.webhook().verify(inbound, context(target)));
         } catch (RuntimeException | LinkageError e) {
             log.error("Connector {} threw while verifying a request", target.connector().providerId(), e);
-            return Verification.rejected("the connector could not verify this request");
+            return Optional.of(Verification.rejected("the connector could not verify this request"));
+        } finally {
+            permits.release();
         }
     }
 

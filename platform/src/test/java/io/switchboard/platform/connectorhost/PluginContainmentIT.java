@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.connectorhost.misbehaving.BrokenDescriptorConnector;
 import io.switchboard.platform.connectorhost.misbehaving.FutureApiConnector;
+import io.switchboard.platform.connectorhost.misbehaving.HangingVerifyConnector;
 import io.switchboard.platform.connectorhost.misbehaving.HealthyConnector;
 import io.switchboard.platform.connectorhost.misbehaving.SleepingConnector;
 import io.switchboard.platform.connectorhost.misbehaving.TestWebhookConnector;
 import io.switchboard.platform.connectorhost.misbehaving.ThrowingConnector;
 import io.switchboard.platform.connectorhost.misbehaving.UndeclaredHostConnector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +29,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * Misbehaving plugins, installed into the running platform by the reload endpoint, cannot hurt it or other
  * tenants: an exception, a hang past the time limit ({@code connector-timeout}, 5 s in the test profile) or a
- * call to an undeclared host costs a retry and finally a dead letter with an incident, never a worker; a
+ * call to an undeclared host costs a retry and finally a dead letter with an incident, never a worker; a hang in
+ * verify, on the request thread, holds a bounded number of request threads and never the other providers'; a
  * plugin built for another connector API, or one that fails while loading, is refused and listed with the
  * reason. Each test installs a well-behaved plugin too, whose deliveries must keep flowing.
  */
 class PluginContainmentIT extends PluginInstallingIT {
+
+    /** switchboard.ingress.max-concurrent-verifications, the default. */
+    private static final int MAX_CONCURRENT_VERIFICATIONS = 32;
 
     @TempDir
     Path jars;
@@ -81,6 +93,34 @@ class PluginContainmentIT extends PluginInstallingIT {
         assertThat(rows(victim, "SELECT kind FROM {schema}.incidents")).extracting(r -> r.get("kind"))
                 .containsExactly("delivery.dead");
         assertHealthyPluginIsServed(bystander);
+    }
+
+    @Test
+    void aPluginThatHangsInVerifyHoldsABoundedNumberOfRequestThreads() throws Exception {
+        install(HangingVerifyConnector.PROVIDER, HangingVerifyConnector.class);
+        install(HealthyConnector.PROVIDER, HealthyConnector.class);
+        String victim = tenantWith(HangingVerifyConnector.PROVIDER);
+        String bystander = tenantWith(HealthyConnector.PROVIDER);
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> stuck = new ArrayList<>();
+        for (int i = 0; i < MAX_CONCURRENT_VERIFICATIONS; i++) {
+            stuck.add(client.sendAsync(HttpRequest.newBuilder(URI.create(url("/webhooks/" + victim + "/"
+                            + HangingVerifyConnector.PROVIDER))).header(TestWebhookConnector.EVENT_HEADER, "stuck-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("x@example.com")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        // Once the bound is taken, the next request of that provider is refused at once, and asks to come back.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            long started = System.nanoTime();
+            Response refused = webhook(victim, HangingVerifyConnector.PROVIDER,
+                    "x@example.com".getBytes(StandardCharsets.UTF_8), Map.of(TestWebhookConnector.EVENT_HEADER, "one-more"));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.json().path("type").asString()).endsWith("/connector-busy");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        });
+        // Other providers' webhooks are still received and processed.
+        assertHealthyPluginIsServed(bystander);
+        assertThat(stuck).noneMatch(CompletableFuture::isDone);
+        assertThat(rows(victim, "SELECT id FROM {schema}.deliveries")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,36 @@
+package io.switchboard.platform.connectorhost.misbehaving;
+
+import io.switchboard.connector.ConnectorContext;
+import io.switchboard.connector.InboundRequest;
+import io.switchboard.connector.Interpretation;
+import io.switchboard.connector.StoredDelivery;
+import io.switchboard.connector.Verification;
+
+/** Hangs in verify, on the request thread, deaf to interruption, like a signature check stuck on a lock. */
+public final class HangingVerifyConnector extends TestWebhookConnector {
+
+    public static final String PROVIDER = "test-hanging-verify";
+    public static final long HANG_MILLIS = 15_000;
+
+    public HangingVerifyConnector() {
+        super(PROVIDER);
+    }
+
+    @Override
+    public Verification verify(InboundRequest request, ConnectorContext context) {
+        long until = System.nanoTime() + HANG_MILLIS * 1_000_000;
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException ignored) {
+                // Deliberately deaf to cancellation.
+            }
+        }
+        return super.verify(request, context);
+    }
+
+    @Override
+    public Interpretation interpret(StoredDelivery delivery, ConnectorContext context) {
+        return Interpretation.ignore("hung in verify");
+    }
+}
