@@ -1,11 +1,16 @@
 package io.switchboard.platform.ingress;
 
 import io.switchboard.connector.ReceivedEvent;
+import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +23,9 @@ import org.springframework.stereotype.Component;
  * The statement names the tenant's schema itself, which is why it does not go through
  * {@link TenantDatabase#inTenant}; the schema name is derived from the validated slug, never from the request.
  *
+ * <p>When a placement's database cannot be reached, webhooks for it get 503 at once for a moment
+ * ({@link StorageCircuit}) rather than each holding a request thread for the pool's connection time-out.
+ *
  * <p>Group commit (concurrent requests sharing one transaction) was measured and left out: PostgreSQL commits tens
  * of thousands of such rows a second here, so the commit is not what limits ingest, and sharing transactions added
  * waiting and CPU in the JVM (bench/results/latest.md).
@@ -26,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class DeliveryStore {
 
     private final TenantDatabase database;
+    private final Map<String, StorageCircuit> circuits = new ConcurrentHashMap<>();
 
     public DeliveryStore(TenantDatabase database) {
         this.database = database;
@@ -39,6 +48,12 @@ public class DeliveryStore {
     public int store(Tenant tenant, String provider, List<ReceivedEvent> events, String headersJson) {
         if (events.isEmpty()) {
             return 0;
+        }
+        Placement placement = database.placementOf(tenant);
+        StorageCircuit circuit = circuits.computeIfAbsent(placement.name(), name -> new StorageCircuit(System::nanoTime));
+        if (!circuit.allows()) {
+            throw new TransientDataAccessResourceException(
+                    "the database of placement " + placement.name() + " could not be reached a moment ago");
         }
         List<Object> params = new ArrayList<>(events.size() * 6 + 1);
         StringBuilder rows = new StringBuilder();
@@ -61,6 +76,13 @@ public class DeliveryStore {
                 INSERT INTO queue.work_items (kind, tenant_id, item_id)
                 SELECT 'DELIVERY', ?, id FROM stored
                 RETURNING item_id""".formatted(TenantDatabase.table(tenant, "deliveries"), rows);
-        return database.placementOf(tenant).jdbc().sql(sql).params(params).query(Long.class).list().size();
+        try {
+            int stored = placement.jdbc().sql(sql).params(params).query(Long.class).list().size();
+            circuit.succeeded();
+            return stored;
+        } catch (DataAccessResourceFailureException e) {
+            circuit.failed();
+            throw e;
+        }
     }
 }
