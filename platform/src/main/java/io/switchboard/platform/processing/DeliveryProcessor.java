@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveryProcessor implements WorkHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
 
     private final TenantDatabase database;
     private final ConnectorHost host;
@@ -146,6 +150,8 @@ class DeliveryProcessor implements WorkHandler {
             delay = notBefore;
         }
         Instant runAt = clock.instant().plus(delay);
+        log.info("Delivery {} will be tried again in {} s (attempt {} failed): {}", item.itemId(), delay.toSeconds(),
+                item.attempts(), truncate(reason));
         database.runInTenant(tenant, jdbc -> {
             jdbc.sql("UPDATE deliveries SET status = 'RETRYING', attempts = ?, last_error = ? WHERE id = ? AND status <> 'PROCESSED'")
                     .params(item.attempts(), truncate(reason), item.itemId()).update();
@@ -155,6 +161,7 @@ class DeliveryProcessor implements WorkHandler {
     }
 
     private void dead(Tenant tenant, WorkItem item, String reason) {
+        log.warn("Delivery {} is dead-lettered after {} attempt(s): {}", item.itemId(), item.attempts(), truncate(reason));
         database.runInTenant(tenant, jdbc -> {
             jdbc.sql("UPDATE deliveries SET status = 'DEAD', attempts = ?, last_error = ? WHERE id = ?")
                     .params(item.attempts(), truncate(reason), item.itemId()).update();

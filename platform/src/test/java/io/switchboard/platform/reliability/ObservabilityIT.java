@@ -41,6 +41,23 @@ class ObservabilityIT extends PlatformIT {
     }
 
     @Test
+    void linesAboutADeliveryCarryItsTenantAndDeliveryIds(CapturedOutput output) {
+        String slug = onboard(uniqueSlug("logs"));
+        connect(slug, "stripe", Map.of(), Map.of("webhookSecret", "whsec_logs"));
+        long tenantId = db().sql("SELECT id FROM platform.tenants WHERE slug = ?").param(slug).query(Long.class).single();
+        // A stored delivery that is not a Stripe event: its interpretation fails for good.
+        long deliveryId = (long) rows(slug, """
+                INSERT INTO {schema}.deliveries (provider, dedupe_key, event_type, occurred_at, body)
+                VALUES ('stripe', 'evt_not_an_event', 'unknown', now(), '{}'::bytea) RETURNING id""").get(0).get("id");
+        db().sql("INSERT INTO queue.work_items (kind, tenant_id, item_id) VALUES ('DELIVERY', ?, ?)")
+                .params(tenantId, deliveryId).update();
+
+        eventually(() -> assertThat(rows(slug, "SELECT status FROM {schema}.deliveries").get(0).get("status")).isEqualTo("DEAD"));
+        eventually(() -> assertThat(output.getOut()).containsPattern(
+                "\\[tenant=" + slug + " delivery=" + deliveryId + "\\] .*Delivery " + deliveryId + " is dead-lettered"));
+    }
+
+    @Test
     void readinessReflectsTheDatabaseAndThePluginHost() {
         Response health = api("GET", "/actuator/health/readiness", null, null);
 
