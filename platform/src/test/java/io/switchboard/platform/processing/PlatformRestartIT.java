@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.SwitchboardApplication;
 import io.switchboard.platform.database.Placements;
-import io.switchboard.platform.tenancy.TenantSchemaMigrator;
 import io.switchboard.platform.support.StripeSigner;
+import io.switchboard.platform.tenancy.TenantSchemaMigrator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
