@@ -66,6 +66,13 @@ class PlacementsIT {
             assertThat(schemaExists(mainDb, balanced)).isFalse();
             assertThat(secondDb.sql("SELECT count(*) FROM \"tenant_" + balanced.replace('-', '_') + "\".payments")
                     .query(Long.class).single()).isEqualTo(1L);
+            // The API reads each tenant from its own server.
+            for (String slug : new String[] {onMain, balanced}) {
+                assertThat(http.get("/api/v1/tenants/" + slug + "/deliveries", token).path("items"))
+                        .singleElement().satisfies(d -> assertThat(d.path("status").asString()).isEqualTo("PROCESSED"));
+                assertThat(http.get("/api/v1/tenants/" + slug + "/contacts", token).path("items"))
+                        .singleElement().satisfies(c -> assertThat(c.path("email").asString()).isEqualTo("elodie.martin@example.fr"));
+            }
         }
     }
 
