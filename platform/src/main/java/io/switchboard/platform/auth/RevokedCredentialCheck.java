@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -63,7 +64,7 @@ final class RevokedCredentialCheck implements OAuth2TokenValidator<Jwt> {
         return active ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(REVOKED);
     }
 
-    private boolean remembered(String key, java.util.function.BooleanSupplier lookup) {
+    private boolean remembered(String key, BooleanSupplier lookup) {
         Instant now = clock.instant();
         Answer answer = answers.get(key);
         if (answer != null && now.isBefore(answer.until())) {
