@@ -32,6 +32,11 @@ export function tenant(): string {
   return currentSession()?.tenant ?? "";
 }
 
+/** Whether the signed-in user is one of the business's admins, who manage its people and API clients. */
+export function isTenantAdmin(): boolean {
+  return currentSession()?.admin ?? false;
+}
+
 /**
  * An API error as the platform reports it (application/problem+json): a stable kind, a sentence, and for
  * validation problems the fields at fault.

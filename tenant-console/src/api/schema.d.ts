@@ -101,7 +101,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API client
-         * @description Returns the client secret once; it cannot be read again.
+         * @description Returns the client secret once; it cannot be read again. Needs tenant:admin (a console admin's token) or platform:admin. Scopes are api:read and api:write; tenant:admin is refused.
          */
         post: operations["createApiClient"];
         delete?: never;
@@ -122,7 +122,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API client
-         * @description It gets no new tokens; tokens already issued expire within 30 minutes.
+         * @description Needs tenant:admin or platform:admin. The client gets no new tokens, and the tokens it already holds are refused within a few seconds.
          */
         delete: operations["revokeApiClient"];
         options?: never;
@@ -531,7 +531,7 @@ export interface paths {
         put?: never;
         /**
          * Create a console user
-         * @description The user signs in to /console with the tenant's slug, this email and this password (at least 12 characters). 409 when the tenant already has a user with that email.
+         * @description The user signs in to /console with the tenant's slug, this email and this password (at least 12 characters). Needs tenant:admin or platform:admin. The role defaults to ADMIN when the platform admin creates the user, MEMBER otherwise. 409 when the tenant already has a user with that email.
          */
         post: operations["createTenantUser"];
         delete?: never;
@@ -552,7 +552,7 @@ export interface paths {
         post?: never;
         /**
          * Disable a console user
-         * @description The user can no longer sign in or get new tokens; tokens already issued expire within 30 minutes.
+         * @description Needs tenant:admin or platform:admin. The user can no longer sign in or get new tokens, and the tokens they hold are refused within a few seconds.
          */
         delete: operations["disableTenantUser"];
         options?: never;
@@ -926,6 +926,8 @@ export interface components {
             email: string;
             name: string;
             password: string;
+            /** @enum {string} */
+            role?: "ADMIN" | "MEMBER";
         };
         NotificationEmail: {
             html?: string;
@@ -1108,6 +1110,8 @@ export interface components {
             email?: string;
             id?: string;
             name?: string;
+            /** @enum {string} */
+            role?: "ADMIN" | "MEMBER";
             tenant?: string;
         };
     };
@@ -1153,7 +1157,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1205,7 +1209,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1262,7 +1266,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1318,7 +1322,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1373,7 +1377,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1426,7 +1430,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1481,7 +1485,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1540,7 +1544,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1594,7 +1598,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1658,7 +1662,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1713,7 +1717,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1769,7 +1773,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1829,7 +1833,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1895,7 +1899,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1951,7 +1955,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2007,7 +2011,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2063,7 +2067,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2125,7 +2129,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2181,7 +2185,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2237,7 +2241,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2301,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,7 +2379,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2444,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2506,7 +2510,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2576,7 +2580,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2640,7 +2644,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2696,7 +2700,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +2766,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2826,7 +2830,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +2885,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2940,7 +2944,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2996,7 +3000,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3056,7 +3060,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3110,7 +3114,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3170,7 +3174,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +3233,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3283,7 +3287,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3335,7 +3339,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -19,4 +19,5 @@ export type TemplateView = Schemas["TemplateView"];
 export type TemplateBody = Schemas["TemplateBody"];
 export type Preview = Schemas["Preview"];
 export type UserInfo = Schemas["UserInfo"];
+export type NewUser = Schemas["NewUser"];
 export type SubscriptionView = Schemas["SubscriptionView"];

@@ -7,6 +7,8 @@ import { sha256 } from "./sha256";
 
 const CLIENT_ID = "switchboard-console";
 const SCOPES = "api:read api:write";
+/** Added by the platform to the tokens of a business's admins; never requested. */
+const TENANT_ADMIN_SCOPE = "tenant:admin";
 const TOKEN_KEY = "switchboard.console.token";
 const PENDING_KEY = "switchboard.console.pending";
 /** Tokens are renewed a little before they expire, so a request never leaves with one about to lapse. */
@@ -17,6 +19,8 @@ export interface Session {
   expiresAt: number;
   tenant: string;
   user: string;
+  /** Whether the token carries tenant:admin (the user is one of the business's admins). Only shapes the pages; the API decides. */
+  admin: boolean;
 }
 
 interface Pending {
@@ -101,6 +105,7 @@ export async function completeSignIn(search: string): Promise<{ session: Session
     expiresAt: Date.now() + body.expires_in * 1000,
     tenant: claims.tenant,
     user: typeof claims.sub === "string" ? claims.sub.slice(claims.tenant.length + 1) : "",
+    admin: scopesOf(claims).includes(TENANT_ADMIN_SCOPE),
   };
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify(session));
   return { session, returnTo: pending.returnTo };
@@ -117,6 +122,12 @@ export function forgetToken(): void {
 }
 
 export class SignInError extends Error {}
+
+function scopesOf(claims: Record<string, unknown>): string[] {
+  const scope = claims.scope;
+  if (Array.isArray(scope)) return scope.filter((s): s is string => typeof s === "string");
+  return typeof scope === "string" ? scope.split(" ") : [];
+}
 
 function decodeClaims(jwt: string): Record<string, unknown> {
   const payload = jwt.split(".")[1] ?? "";

@@ -88,6 +88,7 @@ const TONES: Record<string, string> = {
   WARNING: "warn", PARTIALLY_REFUNDED: "warn", past_due: "warn", IGNORED: "muted", NONE: "muted", INFO: "muted",
   DEAD: "bad", FAILED: "bad", ERROR: "bad", REFUNDED: "muted", CANCELLED: "bad", OPTED_OUT: "bad", CHURNED: "muted",
   SUPPRESSED: "muted", canceled: "muted", unpaid: "bad", DISABLED: "muted",
+  ADMIN: "good", MEMBER: "muted",
 };
 
 export function Badge({ value }: { value: string | null | undefined }) {

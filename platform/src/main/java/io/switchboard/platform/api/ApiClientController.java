@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A tenant's API clients for integrators: the secret is shown once, stored hashed, and clients are revocable. */
+/**
+ * A tenant's API clients for integrators: the secret is shown once, stored hashed, and clients are revocable.
+ * Created and revoked by the tenant's admins ({@code tenant:admin}) or the platform admin; a client's own
+ * token may list them but never create one, and no client can hold {@code tenant:admin}.
+ */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/api-clients")
 @Tag(name = "API clients")
@@ -39,10 +43,16 @@ class ApiClientController {
     }
 
     @PostMapping
-    @Operation(operationId = "createApiClient", summary = "Create an API client", description = "Returns the client secret once; it cannot be read again.")
+    @Operation(operationId = "createApiClient", summary = "Create an API client",
+            description = "Returns the client secret once; it cannot be read again. Needs tenant:admin (a console "
+                    + "admin's token) or platform:admin. Scopes are api:read and api:write; tenant:admin is refused.")
     ResponseEntity<ApiClients.Created> create(@PathVariable String tenant, @Valid @RequestBody NewClient request) {
         Tenant owner = paths.require(tenant);
         for (String scope : request.scopes()) {
+            if (ApiClients.TENANT_ADMIN_SCOPE.equals(scope)) {
+                throw ApiException.invalid(Map.of("scopes", ApiClients.TENANT_ADMIN_SCOPE
+                        + " belongs to people signed in to the console; API clients may hold " + ApiClients.TENANT_SCOPES));
+            }
             if (!ApiClients.TENANT_SCOPES.contains(scope)) {
                 throw ApiException.invalid(Map.of("scopes", "allowed scopes are " + ApiClients.TENANT_SCOPES));
             }
@@ -59,7 +69,9 @@ class ApiClientController {
     }
 
     @DeleteMapping("/{clientId}")
-    @Operation(operationId = "revokeApiClient", summary = "Revoke an API client", description = "It gets no new tokens; tokens already issued expire within 30 minutes.")
+    @Operation(operationId = "revokeApiClient", summary = "Revoke an API client",
+            description = "Needs tenant:admin or platform:admin. The client gets no new tokens, and the tokens it "
+                    + "already holds are refused within a few seconds.")
     ResponseEntity<Void> revoke(@PathVariable String tenant, @PathVariable String clientId) {
         Tenant owner = paths.require(tenant);
         if (!clients.revoke(owner.slug(), clientId)) {

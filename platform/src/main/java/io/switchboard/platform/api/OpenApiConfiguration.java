@@ -35,8 +35,11 @@ class OpenApiConfiguration {
                                 Authentication: OAuth2 client credentials. Get a token from `POST /oauth2/token` with \
                                 the client id and secret (HTTP Basic). Platform admins use scope `platform:admin`; a \
                                 tenant's API clients (`POST /api/v1/tenants/{tenant}/api-clients`) are bound to that \
-                                tenant and use `api:read` to read and `api:write` to change anything. A token for one \
-                                tenant gets 403 on every other tenant's paths.
+                                tenant and use `api:read` to read and `api:write` to change anything. Console users \
+                                sign in by authorization code with PKCE; the tokens of a tenant's ADMIN users also \
+                                carry `tenant:admin`, which creating and revoking API clients and creating and \
+                                disabling console users need (or `platform:admin`); no API client can hold it. A \
+                                token for one tenant gets 403 on every other tenant's paths.
 
                                 Conventions: JSON in camelCase, times in ISO-8601 UTC, ids as strings. Lists are \
                                 paginated with `limit` (1 to 200, default 50) and `cursor` and answer \

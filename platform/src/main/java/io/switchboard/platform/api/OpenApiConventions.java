@@ -47,7 +47,8 @@ class OpenApiConventions implements OpenApiCustomizer {
         add(responses, "400", problem("Invalid input: the fields at fault are listed under errors"));
         add(responses, "401", new ApiResponse().description("No valid bearer token"));
         add(responses, "403", new ApiResponse().description("The token may not do this: another tenant's path, or a "
-                + "missing scope (api:write for changes, platform:admin for platform operations)"));
+                + "missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform "
+                + "operations)"));
         add(responses, "404", problem("No such tenant or resource"));
         if (operation.getParameters() == null) {
             return;

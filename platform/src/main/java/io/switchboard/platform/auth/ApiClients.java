@@ -34,6 +34,12 @@ public class ApiClients implements RegisteredClientRepository {
     static final String TENANT_SETTING = "switchboard.tenant";
     /** The scope of platform administrators. */
     public static final String ADMIN_SCOPE = "platform:admin";
+    /**
+     * The scope of a tenant's administrators: managing the tenant's console users and API clients. Only tokens
+     * of console users with the ADMIN role carry it; no API client can hold it, so an integrator's credential
+     * never mints other credentials.
+     */
+    public static final String TENANT_ADMIN_SCOPE = "tenant:admin";
     /** Scopes tenant API clients may hold. */
     public static final Set<String> TENANT_SCOPES = Set.of("api:read", "api:write");
 
@@ -95,7 +101,7 @@ public class ApiClients implements RegisteredClientRepository {
                 .params(tenantSlug, clientId).update() > 0;
     }
 
-    /** Whether the client may still be used. */
+    /** Whether the client exists and is not revoked. */
     public boolean isActive(String clientId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform.api_clients WHERE client_id = ? AND revoked_at IS NULL)")
                 .param(clientId).query(Boolean.class).single();

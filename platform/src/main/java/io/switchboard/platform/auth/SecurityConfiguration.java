@@ -5,6 +5,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.switchboard.platform.config.SwitchboardProperties;
 import io.switchboard.platform.database.Placements;
 import io.switchboard.platform.secrets.SecretsVault;
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +23,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -113,6 +119,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/tenants").hasAuthority(admin)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/tenants/{tenant}").hasAuthority(admin)
                         .requestMatchers("/api/v1/admin/**").hasAuthority(admin)
+                        .requestMatchers("/api/v1/tenants/{tenant}/api-clients", "/api/v1/tenants/{tenant}/api-clients/**",
+                                "/api/v1/tenants/{tenant}/users", "/api/v1/tenants/{tenant}/users/**")
+                        .access(tenantAccess.administration())
                         .requestMatchers("/api/v1/tenants/{tenant}", "/api/v1/tenants/{tenant}/**").access(tenantAccess)
                         .requestMatchers("/api/v1/connectors").authenticated()
                         .anyRequest().hasAuthority(admin))
@@ -132,14 +141,24 @@ class SecurityConfiguration {
         return SigningKeys.load(placements, vault);
     }
 
-    /** The embedded server's keys, or an external issuer's when one is configured. */
+    /**
+     * The embedded server's keys, or an external issuer's when one is configured. The embedded server's tokens
+     * are also refused once their API client is revoked or their console user disabled; an external issuer's
+     * credentials are its own business.
+     */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer) {
-        return externalIssuer.isBlank()
-                ? org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration
-                        .jwtDecoder(jwkSource)
-                : JwtDecoders.fromIssuerLocation(externalIssuer);
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer, ApiClients clients,
+            TenantUsers users, Clock clock) {
+        if (!externalIssuer.isBlank()) {
+            return JwtDecoders.fromIssuerLocation(externalIssuer);
+        }
+        NimbusJwtDecoder decoder = (NimbusJwtDecoder) org.springframework.security.config.annotation.web.configuration
+                .OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new RevokedCredentialCheck(clients::isActive, (tenant, email) -> users.activeRole(tenant, email).isPresent(),
+                        clock)));
+        return decoder;
     }
 
     @Bean
@@ -155,7 +174,8 @@ class SecurityConfiguration {
     /**
      * Puts the tenant into tokens as the {@code tenant} claim: the client's tenant for client-credentials
      * tokens, the signed-in user's tenant for the console's authorization-code tokens. A user disabled since
-     * signing in gets no new token.
+     * signing in gets no new token. A user whose role is ADMIN (read now, not at sign-in) also gets
+     * {@code tenant:admin} among the token's scopes.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim(TenantUsers users) {
@@ -164,11 +184,17 @@ class SecurityConfiguration {
                 if (!(context.getPrincipal().getPrincipal() instanceof TenantUser user)) {
                     throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED));
                 }
-                if (!users.isActive(user.tenant(), user.email())) {
-                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
-                            "the user is disabled", null));
-                }
+                TenantUsers.Role role = users.activeRole(user.tenant(), user.email())
+                        .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                                "the user is disabled", null)));
                 context.getClaims().claim("tenant", user.tenant());
+                if (role == TenantUsers.Role.ADMIN) {
+                    context.getClaims().claims(claims -> {
+                        Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+                        scopes.add(ApiClients.TENANT_ADMIN_SCOPE);
+                        claims.put(OAuth2ParameterNames.SCOPE, scopes);
+                    });
+                }
                 return;
             }
             Object tenant = context.getRegisteredClient().getClientSettings().getSetting(ApiClients.TENANT_SETTING);

@@ -28,7 +28,7 @@ public class TenantUsers implements UserDetailsService {
     /** BCrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
-    private static final String COLUMNS = "id, tenant_slug, email, name, created_at, disabled_at";
+    private static final String COLUMNS = "id, tenant_slug, email, name, role, created_at, disabled_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -43,11 +43,11 @@ public class TenantUsers implements UserDetailsService {
      *
      * @return the user, or empty when the tenant already has an active user with that email
      */
-    public Optional<UserInfo> create(String tenantSlug, String email, String name, String password) {
+    public Optional<UserInfo> create(String tenantSlug, String email, String name, String password, Role role) {
         try {
-            return Optional.of(jdbc.sql("INSERT INTO platform.users (tenant_slug, email, password_hash, name) VALUES (?, ?, ?, ?) "
-                            + "RETURNING " + COLUMNS)
-                    .params(tenantSlug, normalize(email), passwords.encode(password), name)
+            return Optional.of(jdbc.sql("INSERT INTO platform.users (tenant_slug, email, password_hash, name, role) "
+                            + "VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+                    .params(tenantSlug, normalize(email), passwords.encode(password), name, role.name())
                     .query(TenantUsers::map).single());
         } catch (DuplicateKeyException e) {
             return Optional.empty();
@@ -66,10 +66,10 @@ public class TenantUsers implements UserDetailsService {
                 .params(tenantSlug, id).update() > 0;
     }
 
-    /** Whether the user exists and is not disabled. */
-    boolean isActive(String tenantSlug, String email) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform.users WHERE tenant_slug = ? AND email = ? AND disabled_at IS NULL)")
-                .params(tenantSlug, normalize(email)).query(Boolean.class).single();
+    /** The role of the user's active account, empty when there is none (never created, or disabled). */
+    Optional<Role> activeRole(String tenantSlug, String email) {
+        return jdbc.sql("SELECT role FROM platform.users WHERE tenant_slug = ? AND email = ? AND disabled_at IS NULL")
+                .params(tenantSlug, normalize(email)).query(String.class).optional().map(Role::valueOf);
     }
 
     /** Loads {@code <tenant>/<email>} for the sign-in form. */
@@ -100,7 +100,7 @@ public class TenantUsers implements UserDetailsService {
 
     private static UserInfo map(ResultSet rs, int row) throws SQLException {
         return new UserInfo(Long.toString(rs.getLong("id")), rs.getString("tenant_slug"), rs.getString("email"),
-                rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("disabled_at") == null ? null : rs.getTimestamp("disabled_at").toInstant());
     }
 
@@ -111,8 +111,18 @@ public class TenantUsers implements UserDetailsService {
      * @param tenant the tenant's slug
      * @param email the sign-in email, lower-case
      * @param name the person's name
+     * @param role what the user may do
      * @param createdAt when the user was created
      * @param disabledAt when the user was disabled, absent while active
      */
-    public record UserInfo(String id, String tenant, String email, String name, Instant createdAt, Instant disabledAt) {}
+    public record UserInfo(String id, String tenant, String email, String name, Role role, Instant createdAt,
+            Instant disabledAt) {}
+
+    /** What a console user may do in their tenant. */
+    public enum Role {
+        /** Everything a member does, and managing the tenant's console users and API clients. */
+        ADMIN,
+        /** Uses the console: reads and changes the tenant's records and connections. */
+        MEMBER
+    }
 }

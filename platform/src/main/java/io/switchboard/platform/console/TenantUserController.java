@@ -7,6 +7,7 @@ import io.switchboard.platform.api.ApiException;
 import io.switchboard.platform.api.AuditLog;
 import io.switchboard.platform.api.Page;
 import io.switchboard.platform.api.TenantPaths;
+import io.switchboard.platform.auth.ApiClients;
 import io.switchboard.platform.auth.TenantUsers;
 import io.switchboard.platform.tenancy.Tenant;
 import jakarta.validation.Valid;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The people who sign in to a tenant's console. Created by the platform admin or by anyone holding the
- * tenant's {@code api:write} (a signed-in user included, so a tenant's first user can invite the others).
- * Passwords are stored hashed and never returned.
+ * The people who sign in to a tenant's console. Created and disabled by the platform admin or by the tenant's
+ * admins ({@code tenant:admin}, which the tokens of ADMIN users carry), so the tenant's first user, created by
+ * the platform admin as an ADMIN, can invite the others. Passwords are stored hashed and never returned.
  */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/users")
@@ -51,7 +54,9 @@ class TenantUserController {
     @PostMapping
     @Operation(operationId = "createTenantUser", summary = "Create a console user",
             description = "The user signs in to /console with the tenant's slug, this email and this password "
-                    + "(at least 12 characters). 409 when the tenant already has a user with that email.")
+                    + "(at least 12 characters). Needs tenant:admin or platform:admin. The role defaults to ADMIN "
+                    + "when the platform admin creates the user, MEMBER otherwise. 409 when the tenant already has "
+                    + "a user with that email.")
     ResponseEntity<TenantUsers.UserInfo> create(@PathVariable String tenant, @Valid @RequestBody NewUser request) {
         Tenant owner = paths.require(tenant);
         String password = request.password();
@@ -61,11 +66,13 @@ class TenantUserController {
         if (password.getBytes(StandardCharsets.UTF_8).length > TenantUsers.MAX_PASSWORD_BYTES) {
             throw ApiException.invalid(Map.of("password", "must be at most " + TenantUsers.MAX_PASSWORD_BYTES + " bytes"));
         }
-        TenantUsers.UserInfo created = users.create(owner.slug(), request.email(), request.name().trim(), password)
+        TenantUsers.Role role = request.role() != null ? request.role()
+                : callerIsPlatformAdmin() ? TenantUsers.Role.ADMIN : TenantUsers.Role.MEMBER;
+        TenantUsers.UserInfo created = users.create(owner.slug(), request.email(), request.name().trim(), password, role)
                 .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "conflict",
                         "The tenant already has a user with this email"));
         // The email identifies the account in the audit trail; the password never leaves this method.
-        audit.record(owner, "user.create", "users/" + created.id(), Map.of("email", created.email()));
+        audit.record(owner, "user.create", "users/" + created.id(), Map.of("email", created.email(), "role", role.name()));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -81,7 +88,8 @@ class TenantUserController {
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "disableTenantUser", summary = "Disable a console user",
-            description = "The user can no longer sign in or get new tokens; tokens already issued expire within 30 minutes.")
+            description = "Needs tenant:admin or platform:admin. The user can no longer sign in or get new tokens, "
+                    + "and the tokens they hold are refused within a few seconds.")
     ResponseEntity<Void> disable(@PathVariable String tenant, @PathVariable long id) {
         Tenant owner = paths.require(tenant);
         if (!users.disable(owner.slug(), id)) {
@@ -91,11 +99,18 @@ class TenantUserController {
         return ResponseEntity.noContent().build();
     }
 
+    private static boolean callerIsPlatformAdmin() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(a -> ("SCOPE_" + ApiClients.ADMIN_SCOPE).equals(a.getAuthority()));
+    }
+
     /**
      * @param email the sign-in email (compared without case)
      * @param name the person's name
      * @param password at least 12 characters, at most 72 bytes; stored hashed
+     * @param role ADMIN or MEMBER; absent: ADMIN when the platform admin creates the user, MEMBER otherwise
      */
     record NewUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name,
-            @NotNull String password) {}
+            @NotNull String password, TenantUsers.Role role) {}
 }

@@ -228,6 +228,8 @@ class TenantConsoleIT extends PlatformIT {
         browser.click(browser.button("Add to the team"));
         browser.text(By.cssSelector("[role=status]"), "lea@example.fr can now sign in");
         browser.text(By.cssSelector("table"), "Léa");
+        assertThat(db().sql("SELECT role FROM platform.users WHERE tenant_slug = ? AND email = 'lea@example.fr'").param(slug)
+                .query(String.class).single()).as("the form's default role").isEqualTo("MEMBER");
         assertThat(rows(slug, "SELECT actor FROM {schema}.audit_log WHERE action = 'user.create' ORDER BY id"))
                 .extracting(r -> r.get("actor")).containsExactly(ADMIN_ID, slug + "/paul@example.fr");
     }
@@ -235,7 +237,7 @@ class TenantConsoleIT extends PlatformIT {
     private String tenantWithUser(String prefix, String email) {
         String slug = onboard(uniqueSlug(prefix));
         Response user = api("POST", "/api/v1/tenants/" + slug + "/users", adminToken(),
-                Map.of("email", email, "name", "Console user", "password", PASSWORD));
+                Map.of("email", email, "name", "Console user", "password", PASSWORD, "role", "ADMIN"));
         assertThat(user.status()).as(user.body()).isEqualTo(201);
         return slug;
     }
