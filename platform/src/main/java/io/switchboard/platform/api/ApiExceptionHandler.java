@@ -55,6 +55,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiBodyLimit.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(ApiBodyLimit.tooLarge(tooLarge.max));
+            }
+        }
         return Problems.response(HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape");
     }
 
