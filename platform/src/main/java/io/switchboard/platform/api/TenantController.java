@@ -8,7 +8,10 @@ import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantOnboarding;
 import io.switchboard.platform.tenancy.TenantRegistry;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -76,6 +80,20 @@ class TenantController {
         return view(paths.require(tenant));
     }
 
+    @PatchMapping("/{tenant}")
+    @Operation(operationId = "updateTenant", summary = "Change a tenant's settings",
+            description = "Its display name and how many days raw webhook payloads are kept (1 to 3650; the "
+                    + "deliveries' status and history stay). Fields left out keep their value. Needs tenant:admin for "
+                    + "that tenant, or platform:admin.")
+    TenantView update(@PathVariable String tenant, @Valid @RequestBody TenantSettings request) {
+        Tenant current = paths.require(tenant);
+        Tenant updated = registry.update(current, request.name() == null ? current.name() : request.name(),
+                request.retentionDays() == null ? current.retentionDays() : request.retentionDays());
+        audit.record(updated, "tenant.update", "tenants/" + updated.slug(),
+                Map.of("name", updated.name(), "retentionDays", updated.retentionDays()));
+        return view(updated);
+    }
+
     @DeleteMapping("/{tenant}")
     @Operation(operationId = "deleteTenant", summary = "Offboard a tenant", description = "Deletes the tenant, its connections, API clients and all its data.")
     ResponseEntity<Void> delete(@PathVariable String tenant) {
@@ -85,7 +103,7 @@ class TenantController {
 
     private TenantView view(Tenant tenant) {
         return new TenantView(tenant.id(), tenant.slug(), tenant.name(), tenant.status(), tenant.placement(),
-                properties.publicBase() + "/webhooks/" + tenant.slug(), tenant.createdAt());
+                properties.publicBase() + "/webhooks/" + tenant.slug(), tenant.retentionDays(), tenant.createdAt());
     }
 
     /**
@@ -96,14 +114,22 @@ class TenantController {
     record NewTenant(@NotBlank String slug, @NotBlank @Size(max = 200) String name, String placement) {}
 
     /**
+     * @param name the business's name; unchanged when absent
+     * @param retentionDays days raw webhook payloads are kept, 1 to 3650; unchanged when absent
+     */
+    record TenantSettings(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Min(1) @Max(3650) Integer retentionDays) {}
+
+    /**
      * @param id the platform's id
      * @param slug the tenant's slug
      * @param name the name
      * @param status ACTIVE or SUSPENDED
      * @param placement the database server holding its data
      * @param webhookBaseUrl append the provider id to get a webhook URL
+     * @param retentionDays days raw webhook payloads are kept
      * @param createdAt when it was onboarded
      */
     record TenantView(long id, String slug, String name, String status, String placement, String webhookBaseUrl,
-            Instant createdAt) {}
+            int retentionDays, Instant createdAt) {}
 }

@@ -118,6 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**", "/error").permitAll()
                         .requestMatchers("/api/v1/tenants").hasAuthority(admin)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/tenants/{tenant}").hasAuthority(admin)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/tenants/{tenant}").access(tenantAccess.administration())
                         .requestMatchers("/api/v1/admin/**").hasAuthority(admin)
                         .requestMatchers("/api/v1/tenants/{tenant}/api-clients", "/api/v1/tenants/{tenant}/api-clients/**",
                                 "/api/v1/tenants/{tenant}/users", "/api/v1/tenants/{tenant}/users/**")

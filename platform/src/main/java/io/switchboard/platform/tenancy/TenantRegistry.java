@@ -70,6 +70,14 @@ public class TenantRegistry {
                 .param(version).query(TenantRegistry::map).list();
     }
 
+    /** Changes the tenant's display name and raw-payload retention period; returns it as it now is. */
+    public Tenant update(Tenant tenant, String name, int retentionDays) {
+        jdbc.sql("UPDATE platform.tenants SET name = ?, retention_days = ? WHERE id = ?")
+                .params(name, retentionDays, tenant.id()).update();
+        evict(tenant);
+        return findById(tenant.id()).orElseThrow();
+    }
+
     /** Forgets cached entries for the tenant. */
     void evict(Tenant tenant) {
         bySlug.remove(tenant.slug());

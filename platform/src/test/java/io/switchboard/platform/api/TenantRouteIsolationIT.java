@@ -78,6 +78,7 @@ class TenantRouteIsolationIT extends PlatformIT {
         assertThat(tenantRoutes().map(Route::toString)).contains(
                 "GET /api/v1/tenants/{tenant}",
                 "DELETE /api/v1/tenants/{tenant}",
+                "PATCH /api/v1/tenants/{tenant}",
                 "POST /api/v1/tenants/{tenant}/api-clients",
                 "DELETE /api/v1/tenants/{tenant}/api-clients/{clientId}",
                 "POST /api/v1/tenants/{tenant}/users",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.support.PlatformIT;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,11 @@ class DeliveryRetentionIT extends PlatformIT {
     void payloadsOlderThanEachTenantsPeriodArePurgedAndNothingElse() {
         String standard = onboard(uniqueSlug("retain"));
         String strict = onboard(uniqueSlug("retain-strict"));
-        db().sql("UPDATE platform.tenants SET retention_days = 7 WHERE slug = ?").param(strict).update();
+        Response changed = api("PATCH", "/api/v1/tenants/" + strict, adminToken(), Map.of("retentionDays", 7));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("retentionDays").asInt()).isEqualTo(7);
+        assertThat(api("GET", "/api/v1/tenants/" + standard, adminToken(), null).json().path("retentionDays").asInt())
+                .as("the default").isEqualTo(30);
         insertDelivery(standard, "old", 31, "PROCESSED");
         insertDelivery(standard, "recent", 29, "PROCESSED");
         insertDelivery(standard, "old-waiting", 40, "RETRYING");
@@ -35,6 +40,28 @@ class DeliveryRetentionIT extends PlatformIT {
                 .singleElement().satisfies(d -> assertThat(d).containsEntry("status", "PROCESSED")
                         .containsEntry("event_type", "checkout.session.completed").containsEntry("headers", "{}"));
         assertThat(retention.purgeAll()).as("a second run finds nothing of these").isZero();
+    }
+
+    @Test
+    void theRetentionPeriodIsATenantAdminsSettingWithinBounds() {
+        String slug = onboard(uniqueSlug("retain-set"));
+        Response client = api("POST", "/api/v1/tenants/" + slug + "/api-clients", adminToken(),
+                Map.of("name", "integrator", "scopes", List.of("api:read", "api:write")));
+        String integrator = token(client.json().path("clientId").asString(), client.json().path("clientSecret").asString(),
+                "api:read api:write");
+        String path = "/api/v1/tenants/" + slug;
+
+        assertThat(api("PATCH", path, integrator, Map.of("retentionDays", 3650)).status()).isEqualTo(403);
+        Response invalid = api("PATCH", path, adminToken(), Map.of("retentionDays", 0, "name", " "));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("errors").has("retentionDays")).isTrue();
+        assertThat(invalid.json().path("errors").has("name")).isTrue();
+        assertThat(api("PATCH", path, adminToken(), Map.of("retentionDays", 3651)).status()).isEqualTo(400);
+        assertThat(api("GET", path, adminToken(), null).json().path("retentionDays").asInt()).as("unchanged").isEqualTo(30);
+
+        Response renamed = api("PATCH", path, adminToken(), Map.of("name", "Atelier Raku"));
+        assertThat(renamed.json().path("name").asString()).isEqualTo("Atelier Raku");
+        assertThat(renamed.json().path("retentionDays").asInt()).as("left out, so kept").isEqualTo(30);
     }
 
     private void insertDelivery(String slug, String key, int daysAgo, String status) {
