@@ -80,6 +80,7 @@ class TenantRouteIsolationIT extends PlatformIT {
                 "DELETE /api/v1/tenants/{tenant}",
                 "POST /api/v1/tenants/{tenant}/api-clients",
                 "PUT /api/v1/tenants/{tenant}/connections/{provider}",
+                "POST /api/v1/tenants/{tenant}/connections/{provider}/test",
                 "GET /api/v1/tenants/{tenant}/deliveries",
                 "POST /api/v1/tenants/{tenant}/deliveries/{id}/replay",
                 "POST /api/v1/tenants/{tenant}/events",
