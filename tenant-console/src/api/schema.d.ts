@@ -188,6 +188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/connections/{provider}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event through the connection
+         * @description The connector builds a request exactly as the provider sends it, signed with this connection's secrets, for a test event it stores and ignores (no contacts, payments or bookings are created). It goes through the tenant's own webhook ingress in process (never to another URL): verification, storage and processing run as for the provider. 200 with the outcome: ACCEPTED with the delivery and, when processing finished within a few seconds, its status; REJECTED with the reason the connector's verification gave; UNAVAILABLE when storage is down. 404 without a connection, 409 when it is disabled or the connector cannot send test events (see testEvents in the connectors listing).
+         */
+        post: operations["sendTestEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/contacts": {
         parameters: {
             query?: never;
@@ -758,6 +778,7 @@ export interface components {
             pluginId?: string;
             providerId?: string;
             receivesWebhooks?: boolean;
+            testEvents?: boolean;
         };
         ContactExport: {
             activities?: components["schemas"]["Activity"][];
@@ -1101,6 +1122,14 @@ export interface components {
             slug?: string;
             status?: string;
             webhookBaseUrl?: string;
+        };
+        TestEventResult: {
+            deliveryId?: string;
+            deliveryStatus?: string;
+            detail?: string;
+            /** Format: int32 */
+            httpStatus?: number;
+            status?: string;
         };
         UserInfo: {
             /** Format: date-time */
@@ -1834,6 +1863,62 @@ export interface operations {
                 content?: never;
             };
             /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the tenant's slug */
+                tenant: string;
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestEventResult"];
+                };
+            };
+            /** @description Invalid input: the fields at fault are listed under errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;

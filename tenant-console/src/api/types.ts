@@ -6,6 +6,7 @@ type Schemas = components["schemas"];
 export type ConnectorView = Schemas["ConnectorView"];
 export type ConfigField = Schemas["ConfigField"];
 export type ConnectionView = Schemas["ConnectionView"];
+export type TestEventResult = Schemas["TestEventResult"];
 export type TenantView = Schemas["TenantView"];
 export type EventView = Schemas["EventView"];
 export type EventBody = Schemas["EventBody"];

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { ApiError, api, call, tenant } from "../api/client";
-import type { ConfigField, ConnectionView, ConnectorView } from "../api/types";
+import type { ConfigField, ConnectionView, ConnectorView, TestEventResult } from "../api/types";
+import { Link } from "../router";
 import { Badge, Checkbox, CopyButton, Empty, ErrorBanner, Loading, PageHeader, Status, TextArea, TextField } from "../ui/components";
 import { useAsync } from "../ui/hooks";
 
@@ -169,7 +170,64 @@ function ConnectionCard({
           </button>
         </div>
       </form>
+      {connector.testEvents && connection?.enabled && <TestEvent provider={provider} name={connector.displayName ?? provider} />}
     </section>
+  );
+}
+
+/**
+ * Sends the connector's signed test event through the tenant's own webhook: it is verified, stored and processed
+ * like the provider's, and ignored, so no record changes. The outcome is announced in a status region.
+ */
+function TestEvent({ provider, name }: { provider: string; name: string }) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TestEventResult>();
+  const [failure, setFailure] = useState<unknown>();
+
+  const send = async () => {
+    setBusy(true);
+    setResult(undefined);
+    setFailure(undefined);
+    try {
+      setResult(
+        await call(
+          api.POST("/api/v1/tenants/{tenant}/connections/{provider}/test", {
+            params: { path: { tenant: tenant(), provider } },
+          }),
+        ),
+      );
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const accepted = result?.status === "ACCEPTED";
+  return (
+    <div className="stack test-event" data-testid={`test-event-${provider}`}>
+      <div className="form-actions">
+        <button type="button" className="secondary" onClick={send} disabled={busy}>
+          {busy ? "Sending test event…" : "Send test event"}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {busy && <p className="muted small">Sending a signed {name} test event through this connection…</p>}
+        {result && (
+          <p className={`banner ${accepted ? "success" : "error"}`} data-testid={`test-event-outcome-${provider}`}>
+            {accepted ? "Test event received. " : "Test event not accepted. "}
+            {result.detail} (HTTP {result.httpStatus}).
+            {result.deliveryId && (
+              <>
+                {" "}
+                <Link to={`/deliveries/${result.deliveryId}`}>See delivery {result.deliveryId}</Link>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      {failure !== undefined && <ErrorBanner error={failure} />}
+    </div>
   );
 }
 

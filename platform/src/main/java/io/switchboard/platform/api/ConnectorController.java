@@ -7,6 +7,7 @@ import io.switchboard.connector.ConfigField;
 import io.switchboard.platform.connectorhost.ConnectorHost;
 import io.switchboard.platform.connectorhost.LoadedConnector;
 import io.switchboard.platform.connectorhost.PluginStatus;
+import io.switchboard.platform.ingress.TestEvents;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ class ConnectorController {
         var d = connector.descriptor();
         return new ConnectorView(d.providerId(), d.displayName(), d.description(), connector.pluginId(),
                 connector.webhook().isPresent(), connector.channels().keySet().stream().map(Enum::name).sorted().toList(),
-                d.eventTypes(), d.fields());
+                TestEvents.offered(connector), d.eventTypes(), d.fields());
     }
 
     /**
@@ -59,9 +60,10 @@ class ConnectorController {
      * @param pluginId the plugin that provides it
      * @param receivesWebhooks whether it has a webhook endpoint
      * @param channels the outbound channels it sends on (SMS, EMAIL)
+     * @param testEvents whether it can send a signed test event through a connection ({@code POST .../test})
      * @param eventTypes the provider events it understands
      * @param fields the connection's configuration fields
      */
     record ConnectorView(String providerId, String displayName, String description, String pluginId,
-            boolean receivesWebhooks, List<String> channels, List<String> eventTypes, List<ConfigField> fields) {}
+            boolean receivesWebhooks, List<String> channels, boolean testEvents, List<String> eventTypes, List<ConfigField> fields) {}
 }

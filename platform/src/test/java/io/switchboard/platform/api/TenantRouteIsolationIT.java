@@ -84,6 +84,7 @@ class TenantRouteIsolationIT extends PlatformIT {
                 "POST /api/v1/tenants/{tenant}/users",
                 "DELETE /api/v1/tenants/{tenant}/users/{id}",
                 "PUT /api/v1/tenants/{tenant}/connections/{provider}",
+                "POST /api/v1/tenants/{tenant}/connections/{provider}/test",
                 "GET /api/v1/tenants/{tenant}/deliveries",
                 "POST /api/v1/tenants/{tenant}/deliveries/{id}/replay",
                 "POST /api/v1/tenants/{tenant}/events",

@@ -155,7 +155,7 @@ class PluginContainmentIT extends PluginInstallingIT {
         JsonNode refused = plugin(listing, "it-future-api");
         assertThat(refused.path("state").asString()).isEqualTo("INCOMPATIBLE");
         assertThat(refused.path("problem").asString())
-                .isEqualTo("requires connector API >=2.0.0 & <3.0.0 but the platform provides 1.0.0");
+                .isEqualTo("requires connector API >=2.0.0 & <3.0.0 but the platform provides 1.1.0");
         assertThat(providers(listing)).doesNotContain(FutureApiConnector.PROVIDER).contains("stripe", "acuity", "sms");
         JsonNode listed = api("GET", "/api/v1/connectors", adminToken(), null).json();
         assertThat(plugin(listed, "it-future-api").path("state").asString()).isEqualTo("INCOMPATIBLE");

@@ -89,6 +89,16 @@ class TenantConsoleIT extends PlatformIT {
         browser.open("/console/connections");
         stripe = browser.find(By.cssSelector(".cards > [data-provider=stripe]:first-child"));
         assertThat(stripe.findElement(By.cssSelector(".badge")).getText()).isEqualTo("connected");
+
+        // A signed test event through the connection: verified, stored and ignored, with a link to its delivery.
+        browser.click(stripe.findElement(By.xpath(".//button[normalize-space(.)='Send test event']")));
+        browser.text(By.cssSelector("[data-provider=stripe] [data-testid=test-event-outcome-stripe]"), "Test event received");
+        WebElement outcome = browser.find(By.cssSelector("[data-testid=test-event-outcome-stripe]"));
+        assertThat(outcome.findElement(By.xpath("ancestor::*[@role='status']"))).isNotNull();
+        assertThat(outcome.findElement(By.tagName("a")).getText()).startsWith("See delivery");
+        eventually(() -> assertThat(rows(slug, "SELECT status, event_type FROM {schema}.deliveries")).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("status", "IGNORED")
+                        .containsEntry("event_type", "switchboard.test_event")));
         shot("connections");
 
         // The event that the payment link sells, created in the console.
@@ -178,7 +188,9 @@ class TenantConsoleIT extends PlatformIT {
         browser.click(confirm);
         browser.heading("Contact erased");
         assertThat(rows(slug, "SELECT id FROM {schema}.contacts")).isEmpty();
-        assertThat(rows(slug, "SELECT body FROM {schema}.deliveries")).allSatisfy(r -> assertThat(r.get("body")).isNull());
+        // The test event names nobody, so erasure leaves it alone.
+        assertThat(rows(slug, "SELECT body FROM {schema}.deliveries WHERE event_type <> 'switchboard.test_event'"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.get("body")).isNull());
         browser.click(browser.link("Contacts"));
         browser.text(By.cssSelector(".empty"), "No contacts yet");
     }

@@ -9,7 +9,12 @@ enum AcuityAction {
     RESCHEDULED("rescheduled", "appointment.rescheduled"),
     CANCELED("canceled", "appointment.canceled"),
     CHANGED("changed", "appointment.changed"),
-    ORDER_COMPLETED("order.completed", "order.completed");
+    ORDER_COMPLETED("order.completed", "order.completed"),
+    /**
+     * The console's test event. Acuity's actions are the words above (optionally prefixed
+     * {@code appointment.}), so no real webhook carries this one.
+     */
+    TEST_EVENT("switchboard.test_event", "switchboard.test_event");
 
     private final String wireName;
     private final String eventType;
@@ -29,9 +34,9 @@ enum AcuityAction {
         return eventType;
     }
 
-    /** Whether the action is about an appointment (the others are orders, which are not recorded). */
+    /** Whether the action is about an appointment (the others are orders, not recorded, and the test event). */
     boolean isAppointment() {
-        return this != ORDER_COMPLETED;
+        return this != ORDER_COMPLETED && this != TEST_EVENT;
     }
 
     /**

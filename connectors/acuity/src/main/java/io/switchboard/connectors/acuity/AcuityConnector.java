@@ -15,10 +15,13 @@ import io.switchboard.connector.command.BookingStatus;
 import io.switchboard.connector.command.RecordBooking;
 import io.switchboard.connectors.acuity.AcuityNotification.MalformedNotificationException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.pf4j.Extension;
 
 /**
@@ -74,7 +77,8 @@ public final class AcuityConnector implements WebhookConnector {
                     ConfigField.optionalSetting(DEFAULT_COUNTRY_CODE, "Default country calling code",
                             "Calling code added to phone numbers entered without one, for example 33 for France.",
                             FieldType.TEXT)),
-            Arrays.stream(AcuityAction.values()).map(AcuityAction::eventType).toList(),
+            Arrays.stream(AcuityAction.values()).filter(a -> a != AcuityAction.TEST_EVENT)
+                    .map(AcuityAction::eventType).toList(),
             URI.create("https://acuityscheduling.com"),
             List.of());
 
@@ -118,11 +122,35 @@ public final class AcuityConnector implements WebhookConnector {
         return notification.id() + ":" + notification.action().wireName() + ":" + minute;
     }
 
+    /**
+     * A form-encoded notification like Acuity's, signed with the tenant's API key, whose action is
+     * {@code switchboard.test_event}: interpret ignores it before any call to the Acuity API. The id is random,
+     * so each test is a new delivery.
+     */
+    @Override
+    public Optional<InboundRequest> testRequest(String webhookUrl, ConnectorContext context) {
+        Optional<String> apiKey = context.config().secret(API_KEY);
+        if (apiKey.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000_000_000L);
+        byte[] body = ("action=" + AcuityAction.TEST_EVENT.wireName() + "&id=" + id + "&calendarID=&appointmentTypeID=")
+                .getBytes(StandardCharsets.UTF_8);
+        return Optional.of(new InboundRequest("POST", webhookUrl, Map.of(),
+                Map.of("Content-Type", List.of("application/x-www-form-urlencoded"),
+                        AcuitySignatureVerifier.HEADER, List.of(AcuitySignatureVerifier.sign(body, apiKey.get())),
+                        "User-Agent", List.of("Switchboard test event")),
+                body));
+    }
+
     @Override
     public Interpretation interpret(StoredDelivery delivery, ConnectorContext context) {
         Optional<AcuityAction> action = AcuityAction.fromEventType(delivery.eventType());
         if (action.isEmpty()) {
             return Interpretation.ignore("event type " + delivery.eventType() + " is not handled");
+        }
+        if (action.get() == AcuityAction.TEST_EVENT) {
+            return Interpretation.ignore("test event");
         }
         if (!action.get().isAppointment()) {
             return Interpretation.ignore("Acuity orders are not recorded");

@@ -28,6 +28,11 @@ final class AcuitySignatureVerifier {
         return MessageDigest.isEqual(expected, given);
     }
 
+    /** The header value Acuity sends for the body under the key. */
+    static String sign(byte[] body, String apiKey) {
+        return Base64.getEncoder().encodeToString(hmac(apiKey, body));
+    }
+
     private static byte[] hmac(String key, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -101,8 +101,26 @@ public final class FacebookLeadAdsConnector implements WebhookConnector {
                 .or(() -> PageWebhookParser.entryId(event.payload()));
     }
 
+    /**
+     * A page webhook signed with the tenant's app secret for the tenant's page, whose one change has the field
+     * {@code switchboard.test_event} (see {@link FacebookTestEvent}). Empty without an app secret: the
+     * operator's shared Meta app signs those connections' webhooks, and the tenant holds no secret to sign with.
+     */
+    @Override
+    public Optional<InboundRequest> testRequest(String webhookUrl, ConnectorContext context) {
+        Optional<String> appSecret = context.config().secret(APP_SECRET);
+        Optional<String> pageId = context.config().setting(PAGE_ID).map(String::trim).filter(id -> !id.isEmpty());
+        if (appSecret.isEmpty() || pageId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(FacebookTestEvent.request(webhookUrl, appSecret.get(), pageId.get(), context.clock()));
+    }
+
     @Override
     public Interpretation interpret(StoredDelivery delivery, ConnectorContext context) {
+        if (FacebookTestEvent.FIELD.equals(delivery.eventType())) {
+            return Interpretation.ignore("test event");
+        }
         if (!PageWebhookParser.LEADGEN.equals(delivery.eventType())) {
             return Interpretation.ignore("page field " + delivery.eventType() + " is not handled");
         }

@@ -95,13 +95,36 @@ public final class TwilioInboundSmsConnector implements WebhookConnector {
         if (!MESSAGE_SID.matcher(messageSid).matches()) {
             return Verification.rejected("MessageSid missing or malformed");
         }
+        String eventType = TwilioTestEvent.isTestMessageSid(messageSid)
+                ? TwilioTestEvent.EVENT_TYPE : TwilioSmsDescriptor.INBOUND_SMS;
         ReceivedEvent event = new ReceivedEvent(
-                messageSid, TwilioSmsDescriptor.INBOUND_SMS, context.clock().instant(), request.body());
+                messageSid, eventType, context.clock().instant(), request.body());
         return new Verification.Verified(List.of(event), EMPTY_TWIML);
+    }
+
+    /**
+     * An inbound SMS form signed like Twilio signs it with the tenant's auth token, for the tenant's own
+     * account, whose MessageSid marks it as a test (see {@link TwilioTestEvent}): it is stored as
+     * {@code switchboard.test_event} and ignored, never recorded as a message.
+     */
+    @Override
+    public Optional<InboundRequest> testRequest(String webhookUrl, ConnectorContext context) {
+        ConnectorConfig config = context.config();
+        Optional<String> authToken = config.secret(TwilioSmsDescriptor.AUTH_TOKEN);
+        Optional<String> accountSid = config.setting(TwilioSmsDescriptor.ACCOUNT_SID);
+        if (authToken.isEmpty() || accountSid.isEmpty()) {
+            return Optional.empty();
+        }
+        String to = config.setting(TwilioSmsDescriptor.FROM_NUMBER).orElse("");
+        return Optional.of(TwilioTestEvent.request(webhookUrl, authToken.get(), accountSid.get(), to));
     }
 
     @Override
     public Interpretation interpret(StoredDelivery delivery, ConnectorContext context) {
+        if (TwilioTestEvent.EVENT_TYPE.equals(delivery.eventType())
+                || TwilioTestEvent.isTestMessageSid(delivery.dedupeKey())) {
+            return Interpretation.ignore("test event");
+        }
         if (!TwilioSmsDescriptor.INBOUND_SMS.equals(delivery.eventType())) {
             return Interpretation.ignore("not an inbound SMS: " + delivery.eventType());
         }

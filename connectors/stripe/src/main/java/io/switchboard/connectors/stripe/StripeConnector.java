@@ -45,6 +45,12 @@ public final class StripeConnector implements WebhookConnector {
     /** The request header carrying Stripe's signature. */
     public static final String SIGNATURE_HEADER = "Stripe-Signature";
 
+    /**
+     * The type of the test event the console sends: Stripe's own types are its objects' names
+     * ({@code checkout.session.completed}), so no real event carries this one.
+     */
+    public static final String TEST_EVENT_TYPE = "switchboard.test_event";
+
     /** What the JDK's UTF-8 decoder puts in place of a malformed byte sequence. */
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -110,6 +116,17 @@ public final class StripeConnector implements WebhookConnector {
                 new ReceivedEvent(event.get().id(), event.get().type(), event.get().created(), body));
     }
 
+    /**
+     * A Stripe-shaped event of type {@link #TEST_EVENT_TYPE} with a new {@code evt_} id, signed like Stripe
+     * signs ({@code t=...,v1=...} over {@code t.body}) with the tenant's current webhook secret at the
+     * context's "now".
+     */
+    @Override
+    public Optional<InboundRequest> testRequest(String webhookUrl, ConnectorContext context) {
+        return context.config().secret(WEBHOOK_SECRET)
+                .map(secret -> StripeTestEvent.request(webhookUrl, secret, context.clock()));
+    }
+
     @Override
     public Interpretation interpret(StoredDelivery delivery, ConnectorContext context) {
         Optional<StripeEvent> parsed = StripeEvent.parse(delivery.payloadText());
@@ -119,6 +136,8 @@ public final class StripeConnector implements WebhookConnector {
         StripeEvent event = parsed.get();
         try {
             switch (event.type()) {
+                case TEST_EVENT_TYPE:
+                    return Interpretation.ignore("test event");
                 case "checkout.session.completed":
                     return CheckoutSessionInterpreter.interpret(event);
                 case "payment_intent.succeeded":

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  *   <li>dedupe keys are the same when the same request is delivered again;
  *   <li>{@code interpret} is deterministic, ends a valid delivery in Apply or Ignore calling only the API
  *       base URL's host or declared hosts, and fails or ignores an unreadable payload without throwing;
+ *   <li>a test event, when the connector offers one, verifies only with the tenant's secrets and is
+ *       ignored without a call to the provider;
  *   <li>the connector keeps no tenant state: no field can change, and tenants verified one after the other
  *       or at the same time never see each other's outcome.
  * </ul>
@@ -370,6 +372,36 @@ public abstract class WebhookConnectorContractTest {
         for (int call = 0; call < outcomes.size(); call++) {
             assertThat(outcomes.get(call)).as("call %d, for the %s", call, call % 2 == 0 ? "tenant" : "other tenant")
                     .isInstanceOf(call % 2 == 0 ? Verification.Verified.class : Verification.Rejected.class);
+        }
+    }
+
+    /**
+     * When the connector offers a test event: it verifies with the tenant's secrets and not with another
+     * tenant's, each one has a new dedupe key, and interpret ignores it without any HTTP call.
+     */
+    @Test
+    public void testEventVerifiesAndIsIgnoredWithoutCalls() {
+        WebhookConnector connector = connector();
+        FakeConnectorContext tenant = newContext();
+        String webhookUrl = validRequest(tenant).publicUrl();
+        Optional<InboundRequest> first = connector.testRequest(webhookUrl, tenant);
+        if (first.isEmpty()) {
+            return;
+        }
+        InboundRequest second = connector.testRequest(webhookUrl, tenant).orElseThrow();
+
+        List<ReceivedEvent> events = verifiedEvents(connector, first.get(), tenant);
+        assertThat(verify(connector, first.get(), otherTenantContext())).as("test event, other tenant's secrets")
+                .isInstanceOf(Verification.Rejected.class);
+        assertThat(keys(events)).as("dedupe keys of two test events")
+                .doesNotContainAnyElementsOf(keys(verifiedEvents(connector, second, tenant)));
+        for (ReceivedEvent event : events) {
+            FakeConnectorContext context = newContext();
+            StoredDelivery delivery = new StoredDelivery("contract-test-event", event.dedupeKey(), event.eventType(),
+                    event.occurredAt(), context.clock().instant(), event.payload(), 1);
+            assertThat(interpret(connector, delivery, context)).as("interpretation of the test event")
+                    .isInstanceOf(Interpretation.Ignore.class);
+            assertThat(context.recordedHttp().calls()).as("HTTP calls made for the test event").isEmpty();
         }
     }
 
