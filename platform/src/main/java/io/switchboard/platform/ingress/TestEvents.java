@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends a connector's own test request through ingress, in process: the connector signs it with the tenant's
  * secrets, the same {@code verify} the provider's requests meet checks it, and it is stored and enqueued like
  * any webhook, so a worker interprets it. Nothing leaves the process: the request goes to the tenant's own
- * webhook, never to a URL anyone chose (see ADR 8).
+ * webhook, never to a URL anyone chose (see ADR 11).
  */
 @Component
 public class TestEvents {
