@@ -83,7 +83,11 @@ export interface paths {
         delete: operations["deleteTenant"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a tenant's settings
+         * @description Its display name and how many days raw webhook payloads are kept (1 to 3650; the deliveries' status and history stay). Fields left out keep their value. Needs tenant:admin for that tenant, or platform:admin.
+         */
+        patch: operations["updateTenant"];
         trace?: never;
     };
     "/api/v1/tenants/{tenant}/api-clients": {
@@ -639,7 +643,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a provider webhook
-         * @description Verifies the signature with the tenant's secrets, stores the event durably and answers 200 (or the provider's expected acknowledgement). 400 when verification fails, 404 for an unknown tenant or provider, 413 for a body over the limit, 503 when storage is unavailable.
+         * @description Verifies the signature with the tenant's secrets, stores the event durably and answers 200 (or the provider's expected acknowledgement). 400 when verification fails, 404 for an unknown tenant or provider, 413 for a body over the limit, 415 for a body that is not JSON, a form or text, 503 when storage is unavailable.
          */
         post: operations["receiveWebhook"];
         delete?: never;
@@ -1112,6 +1116,11 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        TenantSettings: {
+            name?: string;
+            /** Format: int32 */
+            retentionDays?: number;
+        };
         TenantView: {
             /** Format: date-time */
             createdAt?: string;
@@ -1119,6 +1128,8 @@ export interface components {
             id?: number;
             name?: string;
             placement?: string;
+            /** Format: int32 */
+            retentionDays?: number;
             slug?: string;
             status?: string;
             webhookBaseUrl?: string;
@@ -1442,6 +1453,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: the fields at fault are listed under errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the tenant's slug */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantView"];
+                };
             };
             /** @description Invalid input: the fields at fault are listed under errors */
             400: {
@@ -1918,7 +1988,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, platform:admin for platform operations) */
+            /** @description The token may not do this: another tenant's path, or a missing scope (api:write for changes, tenant:admin for users and API clients, platform:admin for platform operations) */
             403: {
                 headers: {
                     [name: string]: unknown;
