@@ -15,7 +15,7 @@ export const TEMPLATE_KEYS = [
 
 export const VARIABLES =
   "{{contact.firstName}} {{contact.lastName}} {{contact.email}} {{event.name}} {{event.startsAt}} {{payment.amount}} " +
-  "{{booking.startsAt}} {{tenant.name}}";
+  "{{booking.startsAt}} {{booking.url}} {{invoice.url}} {{tenant.name}}";
 
 const LOCALES = [
   { value: "fr", label: "French (fr)" },

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param startsAt when the appointment starts, or null when unknown
  * @param intakeData the intake form answers as the provider gave them
  * @param occurredAt when the change happened
+ * @param manageUrl where the person can see, move or cancel the booking (Acuity's confirmation page), offered to
+ *     templates as {@code booking.url}; empty when the provider gives none. Since connector API 1.1.
  */
 public record RecordBooking(
         ContactRef contact,
@@ -27,7 +29,8 @@ public record RecordBooking(
         BookingStatus status,
         Instant startsAt,
         Map<String, Object> intakeData,
-        Instant occurredAt) implements Command {
+        Instant occurredAt,
+        String manageUrl) implements Command {
     public RecordBooking {
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(details, "details");
@@ -36,5 +39,12 @@ public record RecordBooking(
         Objects.requireNonNull(status, "status");
         intakeData = Values.copy(intakeData);
         Objects.requireNonNull(occurredAt, "occurredAt");
+        manageUrl = manageUrl == null ? "" : manageUrl;
+    }
+
+    /** A booking without a link to manage it: the connector API 1.0 form, which plugins built against it call. */
+    public RecordBooking(ContactRef contact, ContactDetails details, EventKey event, String appointmentId,
+            BookingStatus status, Instant startsAt, Map<String, Object> intakeData, Instant occurredAt) {
+        this(contact, details, event, appointmentId, status, startsAt, intakeData, occurredAt, "");
     }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param nextAttemptAt when the provider retries, or null when it will not
  * @param suspendAfterFailures failures after which service is suspended (0: never)
  * @param occurredAt when it happened
+ * @param invoiceUrl where the customer can see and pay the invoice (Stripe's hosted invoice page), offered to
+ *     templates as {@code invoice.url}; empty when the provider gives none. Since connector API 1.1.
  */
 public record RecordInvoice(
         String invoiceId,
@@ -28,12 +30,21 @@ public record RecordInvoice(
         Money amountDue,
         Instant nextAttemptAt,
         int suspendAfterFailures,
-        Instant occurredAt) implements Command {
+        Instant occurredAt,
+        String invoiceUrl) implements Command {
     public RecordInvoice {
         Objects.requireNonNull(invoiceId, "invoiceId");
         subscriptionId = subscriptionId == null ? "" : subscriptionId;
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(amountDue, "amountDue");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        invoiceUrl = invoiceUrl == null ? "" : invoiceUrl;
+    }
+
+    /** An invoice without a link to it: the connector API 1.0 form, which plugins built against it call. */
+    public RecordInvoice(String invoiceId, String subscriptionId, ContactRef customer, boolean paid, int attemptCount,
+            Money amountDue, Instant nextAttemptAt, int suspendAfterFailures, Instant occurredAt) {
+        this(invoiceId, subscriptionId, customer, paid, attemptCount, amountDue, nextAttemptAt, suspendAfterFailures,
+                occurredAt, "");
     }
 }

@@ -129,7 +129,8 @@ class TemplateController {
         contact.put("phone", "+33612345678");
         Map<String, Object> event = Map.of("name", "Atelier découverte", "startsAt", Instant.parse("2026-09-26T08:00:00Z"));
         Map<String, Object> variables = Map.of("payment", Map.of("amount", 4500, "currency", "eur"),
-                "booking", Map.of("startsAt", "2026-09-26T08:00:00Z"));
+                "booking", Map.of("startsAt", "2026-09-26T08:00:00Z", "url", "https://app.acuityscheduling.com/schedule.php"),
+                "invoice", Map.of("id", "in_example", "attempt", 1, "url", "https://invoice.stripe.com/i/example"));
         Map<String, Object> scope = TemplateScope.build(owner.name(), contact, event, variables, template.locale(),
                 ZoneId.of("Europe/Paris"));
         return new Preview(TemplateRenderer.text(template.sms(), scope), TemplateRenderer.text(template.emailSubject(), scope),

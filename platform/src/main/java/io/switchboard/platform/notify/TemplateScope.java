@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * The variables a template sees: {@code contact.*}, {@code event.name}, {@code event.startsAt},
  * {@code payment.amount} (formatted with its currency), {@code booking.startsAt}, {@code tenant.name}, and the
- * trigger's own extra values. Dates and amounts are formatted for the template's locale.
+ * trigger's own extra values, such as {@code booking.url} (where the person manages the booking) and
+ * {@code invoice.url} (where the customer pays the invoice). Dates and amounts are formatted for the template's
+ * locale.
  */
 public final class TemplateScope {
 

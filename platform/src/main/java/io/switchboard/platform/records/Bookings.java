@@ -97,7 +97,8 @@ class Bookings {
                 || (command.startsAt() != null && !Objects.equals(previousStart, command.startsAt()));
         if (changed) {
             Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put("booking", Map.of("startsAt", command.startsAt() == null ? "" : command.startsAt().toString()));
+            variables.put("booking", Map.of("startsAt", command.startsAt() == null ? "" : command.startsAt().toString(),
+                    "url", Links.https(command.manageUrl())));
             outbox.enqueue(scope.jdbc(), scope.tenant(), Outbox.Notification.of(templateKey(status), contactId,
                     eventId.get(), variables, "booking:" + command.appointmentId() + ":" + status + ":"
                             + command.startsAt()));

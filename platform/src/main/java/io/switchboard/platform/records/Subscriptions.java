@@ -129,7 +129,8 @@ class Subscriptions {
         }
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("payment", Map.of("amount", command.amountDue().minorUnits(), "currency", command.amountDue().currency()));
-        variables.put("invoice", Map.of("id", command.invoiceId(), "attempt", command.attemptCount()));
+        variables.put("invoice", Map.of("id", command.invoiceId(), "attempt", command.attemptCount(),
+                "url", Links.https(command.invoiceUrl())));
         outbox.enqueue(scope.jdbc(), scope.tenant(), Outbox.Notification.of("invoice.payment_failed", contactId, null,
                 variables, "invoice:" + command.invoiceId() + ":" + command.attemptCount()));
         if (subscriptionId.isEmpty()) {

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class AcuityWebhooksIT extends PlatformIT {
 
+    private static final String MANAGE_URL =
+            "https://app.acuityscheduling.com/schedule.php?owner=21458796&action=appt&id%5B%5D=9f1c2a7be45d0c3318a6e0f4b2d7c915";
+
     private static final String API_KEY = "acuity-it-api-key-7d41";
     private static final String USER_ID = "21458796";
     private static final String TYPE = "58203147";
@@ -100,6 +103,9 @@ class AcuityWebhooksIT extends PlatformIT {
                 .containsEntry("booking_starts_at", at("2026-10-03T12:00:00Z"));
         assertThat(rows(slug, "SELECT template_key FROM {schema}.messages ORDER BY id")).extracting(r -> r.get("template_key"))
                 .containsExactly("booking.confirmed", "booking.rescheduled");
+        // Templates can link to Acuity's page where the person manages the booking ({{booking.url}}).
+        assertThat(rows(slug, "SELECT variables->'booking'->>'url' AS url FROM {schema}.messages ORDER BY id"))
+                .extracting(r -> r.get("url")).containsOnly(MANAGE_URL);
     }
 
     @Test

@@ -136,6 +136,9 @@ class StripeSubscriptionsIT extends PlatformIT {
         assertThat(subscription(slug, SUB_A)).containsEntry("failed_payment_count", 1).containsEntry("service_suspended", false);
         assertThat(rows(slug, "SELECT template_key, recipient FROM {schema}.messages"))
                 .containsExactly(Map.of("template_key", "invoice.payment_failed", "recipient", "julien.moreau@example.com"));
+        // Templates can link to Stripe's hosted invoice page, where the customer pays ({{invoice.url}}).
+        assertThat(rows(slug, "SELECT variables->'invoice'->>'url' AS url FROM {schema}.messages").get(0).get("url"))
+                .isEqualTo("https://invoice.stripe.com/i/acct_1Nf3QaRk2TqLm7Zd/test_qLm7ZdyFgt5LNJMzdGFjY3RfMXtlc3Q?s=ap");
 
         // The same attempt delivered again under another event id counts once.
         post(slug, variant(fixture(INVOICE_FAILED_1), "evt_1TnyZDRk2TqLm7Zda4FSv01c", "evt_1TnyZDRk2TqLm7ZdAgain01"));

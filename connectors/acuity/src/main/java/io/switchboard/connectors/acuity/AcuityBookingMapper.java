@@ -84,7 +84,8 @@ final class AcuityBookingMapper {
                 status(appointment, notification.action()),
                 AppointmentJson.instant(appointment, "datetime").orElse(null),
                 forms.intakeData(),
-                occurredAt));
+                occurredAt,
+                AppointmentJson.text(appointment, "confirmationPage")));
     }
 
     /** The booking's state: Acuity's {@code canceled} flag first, then what the action says. */

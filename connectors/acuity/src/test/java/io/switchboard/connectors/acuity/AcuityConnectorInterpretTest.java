@@ -103,6 +103,8 @@ class AcuityConnectorInterpretTest {
         assertThat(booking.appointmentId()).isEqualTo("1387452209");
         assertThat(booking.status()).isEqualTo(BookingStatus.BOOKED);
         assertThat(booking.startsAt()).isEqualTo(Instant.parse("2026-09-26T08:00:00Z"));
+        assertThat(booking.manageUrl()).as("Acuity's page where the client manages the booking").isEqualTo(
+                "https://app.acuityscheduling.com/schedule.php?owner=21458796&action=appt&id%5B%5D=9f1c2a7be45d0c3318a6e0f4b2d7c915");
         assertThat(booking.occurredAt()).isEqualTo(RECEIVED);
         assertThat(booking.intakeData()).isEqualTo(Map.of("forms", List.of(Map.of(
                 "id", 1918022L,

@@ -37,7 +37,8 @@ final class InvoiceInterpreter {
                         require(invoice.get("currency").text(), "currency")),
                 invoice.get("next_payment_attempt").epochSeconds().orElse(null),
                 suspendAfterFailures,
-                event.created()));
+                event.created(),
+                invoice.get("hosted_invoice_url").textOrEmpty()));
     }
 
     /**

@@ -24,6 +24,10 @@ class StripeInvoiceInterpretationTest {
 
     private static final ContactRef JULIEN = new ContactRef("julien.moreau@example.com", "", "cus_81BSHNcsXFMSQN");
     private static final String SUBSCRIPTION = "sub_1TJCmARk2TqLm7ZdxVG5Cmjz";
+    private static final String PAID_INVOICE_PAGE =
+            "https://invoice.stripe.com/i/acct_1Nf3QaRk2TqLm7Zd/test_qLm7Zd0EwRCzysMzdGFjY3RfMXtlc3Q?s=ap";
+    private static final String FAILED_INVOICE_PAGE =
+            "https://invoice.stripe.com/i/acct_1Nf3QaRk2TqLm7Zd/test_qLm7ZdyFgt5LNJMzdGFjY3RfMXtlc3Q?s=ap";
 
     private final StripeConnector connector = new StripeConnector();
 
@@ -31,7 +35,7 @@ class StripeInvoiceInterpretationTest {
     void firstInvoicePaidFindsTheSubscriptionUnderParent() {
         assertThat(command(stored(Fixtures.bytes("stripe/invoice_payment_succeeded.json")))).isEqualTo(
                 new RecordInvoice("in_1TFkZJRk2TqLm7Zd0EwRCzys", SUBSCRIPTION, JULIEN, true, 1,
-                        Money.of(2900, "eur"), null, 3, Instant.ofEpochSecond(1789642081)));
+                        Money.of(2900, "eur"), null, 3, Instant.ofEpochSecond(1789642081), PAID_INVOICE_PAGE));
     }
 
     @Test
@@ -39,14 +43,14 @@ class StripeInvoiceInterpretationTest {
         assertThat(command(stored(Fixtures.bytes("stripe/invoice_payment_failed_attempt1.json")))).isEqualTo(
                 new RecordInvoice("in_1TIqupRk2TqLm7ZdyFgt5LNJ", SUBSCRIPTION, JULIEN, false, 1,
                         Money.of(2900, "eur"), Instant.ofEpochSecond(1792496878), 3,
-                        Instant.ofEpochSecond(1792237683)));
+                        Instant.ofEpochSecond(1792237683), FAILED_INVOICE_PAGE));
     }
 
     @Test
     void finalFailureHasNoNextRetry() {
         assertThat(command(stored(Fixtures.bytes("stripe/invoice_payment_failed_attempt3_final.json")))).isEqualTo(
                 new RecordInvoice("in_1TIqupRk2TqLm7ZdyFgt5LNJ", SUBSCRIPTION, JULIEN, false, 3,
-                        Money.of(2900, "eur"), null, 3, Instant.ofEpochSecond(1792929290)));
+                        Money.of(2900, "eur"), null, 3, Instant.ofEpochSecond(1792929290), FAILED_INVOICE_PAGE));
     }
 
     @Test
