@@ -5,6 +5,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkQueue {
 
+    private final Map<String, LongAdder> claimed = new ConcurrentHashMap<>();
+
     /**
      * Claims up to {@code limit} due entries of one tenant: the first tenant after {@code afterTenant} (in id
      * order, wrapping around) that has due entries and is not already being worked on by
@@ -25,45 +31,82 @@ public class WorkQueue {
      */
     public Claim claim(Placement placement, String workerId, int limit, Duration lease, long afterTenant,
             int maxWorkersPerTenant) {
-        Claim claim = claimAfter(placement, workerId, limit, lease, afterTenant, maxWorkersPerTenant);
-        if (claim.items().isEmpty() && afterTenant > 0) {
-            claim = claimAfter(placement, workerId, limit, lease, 0, maxWorkersPerTenant);
+        long after = afterTenant;
+        boolean wrapped = afterTenant == 0;
+        // A tenant whose due entries other workers took in between gives nothing: go on to the next one.
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<Long> tenant = nextTenantWithWork(placement, after, maxWorkersPerTenant);
+            if (tenant.isEmpty() && !wrapped) {
+                wrapped = true;
+                tenant = nextTenantWithWork(placement, 0, maxWorkersPerTenant);
+            }
+            if (tenant.isEmpty()) {
+                return new Claim(List.of(), afterTenant);
+            }
+            List<WorkItem> items = claimOf(placement, tenant.get(), workerId, limit, lease);
+            if (!items.isEmpty()) {
+                return new Claim(items, tenant.get());
+            }
+            after = tenant.get();
         }
-        return claim;
+        return new Claim(List.of(), after);
     }
 
-    private Claim claimAfter(Placement placement, String workerId, int limit, Duration lease, long afterTenant,
-            int maxWorkersPerTenant) {
-        List<WorkItem> items = placement.jdbc().sql("""
+    /**
+     * The first tenant after {@code afterTenant} (in id order) that has due entries and fewer than
+     * {@code maxWorkersPerTenant} workers on it. A read, apart from the claim that follows: if it locked rows too,
+     * every row another worker changed meanwhile would make PostgreSQL re-run it (EvalPlanQual) for that row, and
+     * on a large, churning queue those re-runs took minutes and held vacuum back.
+     */
+    private Optional<Long> nextTenantWithWork(Placement placement, long afterTenant, int maxWorkersPerTenant) {
+        return placement.jdbc().sql("""
                 WITH RECURSIVE tenants (tenant_id) AS (
                     (SELECT tenant_id FROM queue.work_items WHERE tenant_id > ? ORDER BY tenant_id LIMIT 1)
                     UNION ALL
                     SELECT (SELECT w.tenant_id FROM queue.work_items w WHERE w.tenant_id > tenants.tenant_id
                             ORDER BY w.tenant_id LIMIT 1)
                     FROM tenants WHERE tenants.tenant_id IS NOT NULL
-                ), candidate AS (
-                    SELECT tenants.tenant_id FROM tenants
-                    WHERE tenants.tenant_id IS NOT NULL
-                      AND EXISTS (SELECT 1 FROM queue.work_items d WHERE d.tenant_id = tenants.tenant_id
-                                  AND d.run_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now()))
-                      AND (SELECT count(DISTINCT l.locked_by) FROM queue.work_items l
-                           WHERE l.tenant_id = tenants.tenant_id AND l.locked_until > now()) < ?
-                    LIMIT 1
                 )
+                SELECT tenants.tenant_id FROM tenants
+                WHERE tenants.tenant_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM queue.work_items d WHERE d.tenant_id = tenants.tenant_id
+                              AND d.run_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now()))
+                  AND (SELECT count(DISTINCT l.locked_by) FROM queue.work_items l
+                       WHERE l.tenant_id = tenants.tenant_id AND l.locked_until > now()) < ?
+                LIMIT 1""")
+                .params(afterTenant, maxWorkersPerTenant)
+                .query(Long.class).optional();
+    }
+
+    /** Leases up to {@code limit} of the tenant's due entries, oldest first, skipping those another worker holds. */
+    private List<WorkItem> claimOf(Placement placement, long tenantId, String workerId, int limit, Duration lease) {
+        List<WorkItem> items = placement.jdbc().sql("""
                 UPDATE queue.work_items SET locked_until = now() + make_interval(secs => ?), locked_by = ?,
                     attempts = attempts + 1
                 WHERE id IN (
-                    SELECT w.id FROM queue.work_items w JOIN candidate c ON c.tenant_id = w.tenant_id
-                    WHERE w.run_at <= now() AND (w.locked_until IS NULL OR w.locked_until < now())
-                    ORDER BY w.run_at, w.id
+                    SELECT id FROM queue.work_items
+                    WHERE tenant_id = ? AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                    ORDER BY run_at, id
                     LIMIT ?
-                    FOR UPDATE OF w SKIP LOCKED)
+                    FOR UPDATE SKIP LOCKED)
                 RETURNING id, kind, tenant_id, item_id, attempts""")
-                .params(afterTenant, maxWorkersPerTenant, (double) lease.toMillis() / 1000, workerId, limit)
+                .params((double) lease.toMillis() / 1000, workerId, tenantId, limit)
                 .query((rs, row) -> new WorkItem(rs.getLong("id"), rs.getString("kind"), rs.getLong("tenant_id"),
                         rs.getLong("item_id"), rs.getInt("attempts")))
                 .list();
-        return new Claim(items, items.isEmpty() ? afterTenant : items.get(0).tenantId());
+        claimed.computeIfAbsent(placement.name(), name -> new LongAdder()).add(items.size());
+        return items;
+    }
+
+    /** Entries this node claimed on the placement since {@link #vacuumed} last counted them off. */
+    long claimedSinceVacuum(Placement placement) {
+        LongAdder count = claimed.get(placement.name());
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Counts off entries whose dead rows a vacuum has just removed. */
+    void vacuumed(Placement placement, long entries) {
+        claimed.computeIfAbsent(placement.name(), name -> new LongAdder()).add(-entries);
     }
 
     /** Removes a finished entry; call inside the transaction that records the outcome. */
