@@ -2,9 +2,12 @@ package io.switchboard.platform.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.platform.support.PlatformIT;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,10 +50,13 @@ class ConnectionTestEventIT extends PlatformIT {
     @Test
     void acuityTestEventIsIgnoredWithoutCallingAcuity() {
         String slug = onboard(uniqueSlug("test-acuity"));
-        connect(slug, "acuity", Map.of("userId", "19283746"), Map.of("apiKey", "acuity-" + UUID.randomUUID()));
+        String apiKey = "acuity-" + UUID.randomUUID();
+        connect(slug, "acuity", Map.of("userId", "19283746"), Map.of("apiKey", apiKey));
 
         assertIgnoredTestEvent(slug, "acuity");
-        PROVIDERS.verify(0, anyRequestedFor(anyUrl()));
+        // The fake is shared with other tests' workers: only calls made with this tenant's credentials count.
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("19283746:" + apiKey).getBytes(StandardCharsets.UTF_8));
+        PROVIDERS.verify(0, anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo(basic)));
     }
 
     @Test
