@@ -3,15 +3,13 @@ package io.switchboard.connectors.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.connector.InboundRequest;
-import io.switchboard.connector.Interpretation;
 import io.switchboard.connector.ReceivedEvent;
-import io.switchboard.connector.StoredDelivery;
 import io.switchboard.connector.Verification;
 import io.switchboard.connector.testkit.FakeConnectorContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The test event behind the console's button: signed with the tenant's own secrets, then ignored. */
+/** What is particular to this connector's test event; the contract test checks the rest (verify, ignore, new keys). */
 class TwilioTestEventTest {
 
     private static final String URL = "https://switchboard.example.com/webhooks/acme/sms";
@@ -22,41 +20,6 @@ class TwilioTestEventTest {
         return FakeConnectorContext.builder().secret(TwilioSmsDescriptor.AUTH_TOKEN, "tenant-auth-token-51c0")
                 .setting(TwilioSmsDescriptor.ACCOUNT_SID, "AC0123456789abcdef0123456789abcdef")
                 .setting(TwilioSmsDescriptor.FROM_NUMBER, "+33612345678").build();
-    }
-
-    private static FakeConnectorContext otherSecrets() {
-        return FakeConnectorContext.builder().secret(TwilioSmsDescriptor.AUTH_TOKEN, "someone-elses-token-77aa")
-                .setting(TwilioSmsDescriptor.ACCOUNT_SID, "AC0123456789abcdef0123456789abcdef").build();
-    }
-
-    @Test
-    void testEventPassesVerifyWithTheTenantsSecretsOnly() {
-        InboundRequest request = connector.testRequest(URL, tenant()).orElseThrow();
-
-        assertThat(request.publicUrl()).isEqualTo(URL);
-        assertThat(connector.verify(request, tenant())).isInstanceOf(Verification.Verified.class);
-        assertThat(connector.verify(request, otherSecrets())).isInstanceOf(Verification.Rejected.class);
-    }
-
-    @Test
-    void testEventIsIgnoredWithoutCallingTheProvider() {
-        FakeConnectorContext context = tenant();
-        ReceivedEvent event = verified(connector.testRequest(URL, context).orElseThrow(), context).get(0);
-        StoredDelivery delivery = new StoredDelivery("delivery-1", event.dedupeKey(), event.eventType(),
-                event.occurredAt(), context.clock().instant(), event.payload(), 1);
-
-        assertThat(connector.interpret(delivery, context)).isEqualTo(Interpretation.ignore("test event"));
-        assertThat(context.recordedHttp().calls()).isEmpty();
-        assertThat(event.eventType()).isEqualTo("switchboard.test_event");
-    }
-
-    @Test
-    void eachTestEventIsANewDelivery() {
-        FakeConnectorContext context = tenant();
-        String first = verified(connector.testRequest(URL, context).orElseThrow(), context).get(0).dedupeKey();
-        String second = verified(connector.testRequest(URL, context).orElseThrow(), context).get(0).dedupeKey();
-
-        assertThat(first).isNotEqualTo(second);
     }
 
     /** Real Twilio message SIDs are SM or MM and 32 hex digits; the marker can never collide with one. */
