@@ -18,14 +18,7 @@ public final class HangingVerifyConnector extends TestWebhookConnector {
 
     @Override
     public Verification verify(InboundRequest request, ConnectorContext context) {
-        long until = System.nanoTime() + HANG_MILLIS * 1_000_000;
-        while (System.nanoTime() < until) {
-            try {
-                Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException ignored) {
-                // Deliberately deaf to cancellation.
-            }
-        }
+        hangDeafToInterruption(HANG_MILLIS);
         return super.verify(request, context);
     }
 

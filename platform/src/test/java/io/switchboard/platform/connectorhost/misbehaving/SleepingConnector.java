@@ -16,14 +16,7 @@ public final class SleepingConnector extends TestWebhookConnector {
 
     @Override
     public Interpretation interpret(StoredDelivery delivery, ConnectorContext context) {
-        long until = System.nanoTime() + HANG_MILLIS * 1_000_000;
-        while (System.nanoTime() < until) {
-            try {
-                Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException ignored) {
-                // Deliberately deaf to cancellation: the platform must not depend on a plugin's cooperation.
-            }
-        }
+        hangDeafToInterruption(HANG_MILLIS);
         return Interpretation.ignore("woke up");
     }
 }

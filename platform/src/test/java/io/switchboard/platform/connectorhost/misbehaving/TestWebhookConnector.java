@@ -43,4 +43,16 @@ public abstract class TestWebhookConnector implements WebhookConnector {
                         new ReceivedEvent(id, "test", context.clock().instant(), request.body())))
                 .orElse(Verification.rejected(EVENT_HEADER + " header missing"));
     }
+
+    /** Blocks for the time given, deaf to interruption, like code stuck in a blocking call that never returns. */
+    protected static void hangDeafToInterruption(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException ignored) {
+                // Deliberately deaf to cancellation: the platform must not depend on a plugin's cooperation.
+            }
+        }
+    }
 }
