@@ -18,18 +18,24 @@ import io.switchboard.platform.tenancy.TenantDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes one delivery: the connector interprets it (outside any transaction, since it may call the
+ * Processes deliveries: the connector interprets each (outside any transaction, since it may call the
  * provider's API), then its commands, the delivery's new status and the removal of its queue entry commit
- * together in the tenant's schema. Failures are retried with backoff; after the attempt limit, or on a
+ * together in the tenant's schema, for all the deliveries of one claim at once. Failures are retried with backoff; after the attempt limit, or on a
  * permanent failure, the delivery is dead-lettered with an incident. Replay puts it back in the queue.
  */
 @Component
@@ -74,58 +80,173 @@ class DeliveryProcessor implements WorkHandler {
 
     @Override
     public void handle(Tenant tenant, WorkItem item) {
-        // One autocommit read: the delivery is immutable but for its status, which the apply step checks again
-        // under a row lock.
-        Optional<Loaded> loaded = database.placementOf(tenant).jdbc().sql("""
-                SELECT id, provider, dedupe_key, event_type, occurred_at, received_at, body, status
-                FROM %s WHERE id = ?""".formatted(TenantDatabase.table(tenant, "deliveries")))
-                .param(item.itemId())
-                .query((rs, row) -> new Loaded(rs.getString("provider"), rs.getString("status"), new StoredDelivery(
-                        Long.toString(rs.getLong("id")), rs.getString("dedupe_key"), rs.getString("event_type"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-                        Objects.requireNonNullElse(rs.getBytes("body"), new byte[0]), item.attempts())))
-                .optional();
-        if (loaded.isEmpty() || "PROCESSED".equals(loaded.get().status()) || "IGNORED".equals(loaded.get().status())) {
-            queue.complete(database.placementOf(tenant).jdbc(), item);
-            return;
+        handleAll(tenant, List.of(item), () -> true);
+    }
+
+    /**
+     * Processes a claim's deliveries of one tenant: one read loads them all, the connector interprets each (outside
+     * any transaction), and the outcomes commit in one transaction, applied in claim order. Should that transaction
+     * fail, each outcome commits again on its own, so one delivery's failure costs only its own retry.
+     */
+    @Override
+    public void handleAll(Tenant tenant, List<WorkItem> items, BooleanSupplier carryOn) {
+        Map<Long, Loaded> loaded = load(tenant, items);
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        for (WorkItem item : items) {
+            if (!carryOn.getAsBoolean()) {
+                break; // the rest's leases run out and another worker takes them
+            }
+            MDC.put("delivery", Long.toString(item.itemId()));
+            try {
+                interpret(tenant, item, loaded.get(item.itemId())).ifPresent(outcomes::add);
+            } catch (RuntimeException e) {
+                reportFailure(tenant, item, e);
+            } finally {
+                MDC.remove("delivery");
+            }
         }
-        String provider = loaded.get().provider();
+        commit(tenant, outcomes);
+    }
+
+    /** The claimed deliveries, by id: one autocommit read, as a delivery is immutable but for its status. */
+    private Map<Long, Loaded> load(Tenant tenant, List<WorkItem> items) {
+        Map<Long, Integer> attempts = new HashMap<>();
+        items.forEach(item -> attempts.put(item.itemId(), item.attempts()));
+        Map<Long, Loaded> loaded = new HashMap<>();
+        database.placementOf(tenant).jdbc().sql("""
+                SELECT id, provider, dedupe_key, event_type, occurred_at, received_at, body, status
+                FROM %s WHERE id = ANY(?)""".formatted(TenantDatabase.table(tenant, "deliveries")))
+                .param(items.stream().mapToLong(WorkItem::itemId).toArray())
+                .query((rs, row) -> {
+                    long id = rs.getLong("id");
+                    return new Loaded(id, rs.getString("provider"), rs.getString("status"), new StoredDelivery(
+                            Long.toString(id), rs.getString("dedupe_key"), rs.getString("event_type"),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+                            Objects.requireNonNullElse(rs.getBytes("body"), new byte[0]), attempts.get(id)));
+                })
+                .list()
+                .forEach(delivery -> loaded.put(delivery.id(), delivery));
+        return loaded;
+    }
+
+    /**
+     * Asks the connector what the delivery means. Returns what is left to commit: its commands, its ignoring, or
+     * only the removal of its queue entry; empty when the delivery was already rescheduled or dead-lettered here.
+     */
+    private Optional<Outcome> interpret(Tenant tenant, WorkItem item, Loaded loaded) {
+        if (loaded == null || "PROCESSED".equals(loaded.status()) || "IGNORED".equals(loaded.status())) {
+            return Optional.of(new Outcome(item, loaded, null, System.nanoTime()));
+        }
+        String provider = loaded.provider();
         Optional<LoadedConnector> connector = host.find(provider).filter(c -> c.webhook().isPresent());
         if (connector.isEmpty()) {
             retry(tenant, item, "no connector plugin for " + provider + " is loaded", Duration.ZERO);
-            return;
+            return Optional.empty();
         }
         Optional<Connection> connection = connections.find(tenant.id(), provider).filter(Connection::enabled);
         if (connection.isEmpty()) {
             retry(tenant, item, "the " + provider + " connection is missing or disabled", Duration.ZERO);
-            return;
+            return Optional.empty();
         }
         WebhookConnector webhook = connector.get().webhook().orElseThrow();
         var context = contexts.create(tenant.slug(), connector.get().descriptor(), connection.get().config());
         long started = System.nanoTime();
-        Interpretation interpretation = calls.call(provider + " interpret",
-                () -> webhook.interpret(loaded.get().delivery(), context));
-        if (interpretation instanceof Interpretation.Apply apply) {
-            database.runInTenant(tenant, jdbc -> {
-                String status = jdbc.sql("SELECT status FROM deliveries WHERE id = ? FOR UPDATE").param(item.itemId())
-                        .query(String.class).optional().orElse("PROCESSED");
-                if (!"PROCESSED".equals(status)) {
-                    applier.apply(new ApplyScope(jdbc, tenant, item.itemId(), provider), apply.commands());
-                    finish(jdbc, item, "PROCESSED", null);
-                }
-                queue.complete(jdbc, item);
-            });
-            metrics.processed(provider, "processed", loaded.get().delivery().receivedAt(), started);
-        } else if (interpretation instanceof Interpretation.Ignore ignore) {
-            database.runInTenant(tenant, jdbc -> {
-                finish(jdbc, item, "IGNORED", ignore.reason());
-                queue.complete(jdbc, item);
-            });
-            metrics.processed(provider, "ignored", loaded.get().delivery().receivedAt(), started);
-        } else if (interpretation instanceof Interpretation.Fail fail) {
+        Interpretation interpretation = calls.call(provider + " interpret", () -> webhook.interpret(loaded.delivery(), context));
+        if (interpretation instanceof Interpretation.Fail fail) {
             dead(tenant, item, fail.reason());
-        } else if (interpretation instanceof Interpretation.Retry retry) {
+            return Optional.empty();
+        }
+        if (interpretation instanceof Interpretation.Retry retry) {
             retry(tenant, item, retry.reason(), retry.notBefore());
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(item, loaded, interpretation, started));
+    }
+
+    /** Commits the outcomes together, or, when that fails, each on its own. */
+    private void commit(Tenant tenant, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try {
+            database.runInTenant(tenant, jdbc -> write(jdbc, tenant, outcomes));
+            outcomes.forEach(this::count);
+            return;
+        } catch (RuntimeException e) {
+            if (outcomes.size() == 1) {
+                reportFailure(tenant, outcomes.get(0).item(), e);
+                return;
+            }
+            log.info("A batch of {} deliveries could not commit together ({}); committing them one by one",
+                    outcomes.size(), e.toString());
+        }
+        for (Outcome outcome : outcomes) {
+            MDC.put("delivery", Long.toString(outcome.item().itemId()));
+            try {
+                database.runInTenant(tenant, jdbc -> write(jdbc, tenant, List.of(outcome)));
+                count(outcome);
+            } catch (RuntimeException e) {
+                reportFailure(tenant, outcome.item(), e);
+            } finally {
+                MDC.remove("delivery");
+            }
+        }
+    }
+
+    /**
+     * Writes the outcomes in the current transaction: the deliveries are locked (in id order, so that two workers
+     * never wait on each other crosswise), commands are applied unless a delivery was processed meanwhile (a
+     * replay racing its original), and the statuses and queue removals go in one statement each.
+     */
+    private void write(JdbcClient jdbc, Tenant tenant, List<Outcome> outcomes) {
+        Map<Long, String> statuses = new HashMap<>();
+        jdbc.sql("SELECT id, status FROM deliveries WHERE id = ANY(?) ORDER BY id FOR UPDATE")
+                .param(outcomes.stream().mapToLong(o -> o.item().itemId()).toArray())
+                .query((RowCallbackHandler) rs -> statuses.put(rs.getLong("id"), rs.getString("status")));
+        List<Long> ids = new ArrayList<>();
+        List<String> newStatuses = new ArrayList<>();
+        List<Integer> attempts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            long id = outcome.item().itemId();
+            String status = statuses.getOrDefault(id, "PROCESSED");
+            if ("PROCESSED".equals(status)) {
+                continue;
+            }
+            if (outcome.interpretation() instanceof Interpretation.Apply apply) {
+                applier.apply(new ApplyScope(jdbc, tenant, id, outcome.loaded().provider()), apply.commands());
+                ids.add(id);
+                newStatuses.add("PROCESSED");
+                attempts.add(outcome.item().attempts());
+                notes.add(null);
+            } else if (outcome.interpretation() instanceof Interpretation.Ignore ignore) {
+                ids.add(id);
+                newStatuses.add("IGNORED");
+                attempts.add(outcome.item().attempts());
+                notes.add(ignore.reason());
+            }
+        }
+        if (!ids.isEmpty()) {
+            // clock_timestamp, not now(): processed_at is when the outcome was written, not when the batch began.
+            jdbc.sql("""
+                    UPDATE deliveries d SET status = u.status, attempts = u.attempts, last_error = u.note,
+                        processed_at = clock_timestamp()
+                    FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[]) AS u (id, status, attempts, note)
+                    WHERE d.id = u.id""")
+                    .params(ids.stream().mapToLong(Long::longValue).toArray(), newStatuses.toArray(String[]::new),
+                            attempts.stream().mapToInt(Integer::intValue).toArray(), notes.toArray(String[]::new))
+                    .update();
+        }
+        queue.completeAll(jdbc, outcomes.stream().map(Outcome::item).toList());
+    }
+
+    private void count(Outcome outcome) {
+        if (outcome.interpretation() instanceof Interpretation.Apply) {
+            metrics.processed(outcome.loaded().provider(), "processed", outcome.loaded().delivery().receivedAt(),
+                    outcome.started());
+        } else if (outcome.interpretation() instanceof Interpretation.Ignore) {
+            metrics.processed(outcome.loaded().provider(), "ignored", outcome.loaded().delivery().receivedAt(),
+                    outcome.started());
         }
     }
 
@@ -177,5 +298,15 @@ class DeliveryProcessor implements WorkHandler {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    private record Loaded(String provider, String status, StoredDelivery delivery) {}
+    private record Loaded(long id, String provider, String status, StoredDelivery delivery) {}
+
+    /**
+     * A delivery ready to commit.
+     *
+     * @param loaded the delivery; null when it no longer exists
+     * @param interpretation what the connector made of it (apply or ignore); null when only its queue entry is left
+     *     to remove
+     * @param started when its interpretation began, for the metrics
+     */
+    private record Outcome(WorkItem item, Loaded loaded, Interpretation interpretation, long started) {}
 }

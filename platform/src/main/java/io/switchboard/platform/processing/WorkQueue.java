@@ -114,6 +114,12 @@ public class WorkQueue {
         jdbc.sql("DELETE FROM queue.work_items WHERE id = ?").param(item.id()).update();
     }
 
+    /** Removes finished entries; call inside the transaction that records their outcome. */
+    public void completeAll(JdbcClient jdbc, List<WorkItem> items) {
+        jdbc.sql("DELETE FROM queue.work_items WHERE id = ANY(?)")
+                .param(items.stream().mapToLong(WorkItem::id).toArray()).update();
+    }
+
     /** Makes the entry due again at the given time. */
     public void reschedule(JdbcClient jdbc, WorkItem item, Instant runAt) {
         jdbc.sql("UPDATE queue.work_items SET run_at = ?, locked_until = NULL, locked_by = NULL WHERE id = ?")

@@ -8,6 +8,7 @@ import io.switchboard.platform.tenancy.TenantRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,11 +98,8 @@ class Workers implements SmartLifecycle {
                         maxWorkersPerTenant);
                 lastTenant = claim.tenantId();
                 List<WorkItem> items = claim.items();
-                for (WorkItem item : items) {
-                    if (!running) {
-                        return; // the lease runs out and another worker takes the rest
-                    }
-                    process(placement, item);
+                if (!items.isEmpty()) {
+                    process(placement, items);
                 }
                 if (items.isEmpty()) {
                     signal.await(settings.pollInterval());
@@ -116,27 +114,26 @@ class Workers implements SmartLifecycle {
         }
     }
 
-    private void process(Placement placement, WorkItem item) {
-        Optional<Tenant> tenant = tenants.findById(item.tenantId());
-        WorkHandler handler = handlers.get(item.kind());
-        if (tenant.isEmpty() || handler == null) {
-            placement.tx().executeWithoutResult(s -> queue.complete(placement.jdbc(), item));
-            return;
-        }
-        MDC.put("tenant", tenant.get().slug());
-        MDC.put(item.kind().equals("DELIVERY") ? "delivery" : "message", Long.toString(item.itemId()));
-        try {
-            handler.handle(tenant.get(), item);
-        } catch (Exception e) {
-            log.warn("Processing {} {} failed: {}", item.kind(), item.itemId(), e.toString());
-            try {
-                handler.failed(tenant.get(), item, e);
-            } catch (RuntimeException again) {
-                log.error("Could not record the failure of {} {}; its lease will expire and it will be retried",
-                        item.kind(), item.itemId(), again);
+    /** Hands a claim (one tenant's entries) to the handlers, each kind's entries together and in claim order. */
+    private void process(Placement placement, List<WorkItem> items) {
+        Optional<Tenant> tenant = tenants.findById(items.get(0).tenantId());
+        Map<String, List<WorkItem>> byKind = new LinkedHashMap<>();
+        items.forEach(item -> byKind.computeIfAbsent(item.kind(), kind -> new ArrayList<>()).add(item));
+        for (Map.Entry<String, List<WorkItem>> entries : byKind.entrySet()) {
+            WorkHandler handler = handlers.get(entries.getKey());
+            if (tenant.isEmpty() || handler == null) {
+                placement.tx().executeWithoutResult(s -> queue.completeAll(placement.jdbc(), entries.getValue()));
+                continue;
             }
-        } finally {
-            MDC.clear();
+            MDC.put("tenant", tenant.get().slug());
+            try {
+                handler.handleAll(tenant.get(), entries.getValue(), () -> running);
+            } catch (RuntimeException e) {
+                // handlers record their own failures; this one escaped: the entries' leases run out and they are retried
+                log.error("Processing {} {} entries failed", entries.getValue().size(), entries.getKey(), e);
+            } finally {
+                MDC.clear();
+            }
         }
     }
 
