@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * Processes deliveries: the connector interprets each (outside any transaction, since it may call the
  * provider's API), then its commands, the delivery's new status and the removal of its queue entry commit
- * together in the tenant's schema, for all the deliveries of one claim at once. Failures are retried with backoff; after the attempt limit, or on a
- * permanent failure, the delivery is dead-lettered with an incident. Replay puts it back in the queue.
+ * together in the tenant's schema, for all the deliveries of one claim at once. Failures are retried with
+ * backoff; after the attempt limit, or on a permanent failure, the delivery is dead-lettered with an incident. Replay puts it back in the queue.
  */
 @Component
 class DeliveryProcessor implements WorkHandler {

@@ -111,7 +111,7 @@ public class WorkQueue {
 
     /** Removes a finished entry; call inside the transaction that records the outcome. */
     public void complete(JdbcClient jdbc, WorkItem item) {
-        jdbc.sql("DELETE FROM queue.work_items WHERE id = ?").param(item.id()).update();
+        completeAll(jdbc, List.of(item));
     }
 
     /** Removes finished entries; call inside the transaction that records their outcome. */
