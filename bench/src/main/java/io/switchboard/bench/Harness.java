@@ -61,6 +61,7 @@ final class Harness implements AutoCloseable {
         cpu.track("baseline", () -> baseline == null ? List.of() : List.of(baseline.pid()));
         cpu.track("postgres", () -> Cpu.withChildren(postmaster));
         cpu.track("postgresBackground", () -> Cpu.background(Cpu.withChildren(postmaster)));
+        cpu.track("bench", () -> List.of(ProcessHandle.current().pid()));
     }
 
     String jdbcUrl(String applicationName) {

@@ -112,11 +112,28 @@ final class ProcessingPhase {
         List<Double> p99 = new ArrayList<>();
         List<Double> p999 = new ArrayList<>();
         List<Double> ingestP99 = new ArrayList<>();
+        List<Double> depthMean = new ArrayList<>();
+        List<Double> depthMax = new ArrayList<>();
+        Profile.Summary steadyProfile = null;
+        List<Map<String, Object>> steadyStatements = List.of();
+        Map<String, Double> steadyCpu = Map.of();
         PacedLoad paced = new PacedLoad();
         for (int r = 0; r < settings.repeats(); r++) {
             Timestamp start = new Timestamp(System.currentTimeMillis() - 1000);
             List<SignedWebhooks.Signed> requests = webhooks.sign(tenants, settings.steadyRate() * settings.pacedSeconds());
+            DepthSampler depth = new DepthSampler();
+            harness.db.topStatements(1);
+            var cpuBefore = harness.cpu.read();
+            depth.start();
+            Profile.start(harness.platform);
             PacedLoad.Result result = paced.run(webhooks, requests, harness.platformUrl(), "/webhooks/", settings.steadyRate());
+            depth.stop();
+            steadyProfile = Profile.stop(harness.platform, harness.work.resolve("steady.jfr"));
+            steadyCpu = Cpu.between(cpuBefore, harness.cpu.read());
+            steadyStatements = harness.db.topStatements(8);
+            depthMean.add(depth.mean());
+            depthMax.add((double) depth.max());
+            Log.info("  steady CPU s while sending: %s", steadyCpu);
             drain("DELIVERY");
             List<double[]> rows = harness.db.perTenant(tenants, "SELECT extract(epoch FROM processed_at - received_at) * 1000 "
                     + "FROM {schema}.deliveries WHERE status = 'PROCESSED' AND received_at >= '" + start + "'::timestamptz");
@@ -125,8 +142,9 @@ final class ProcessingPhase {
             p99.add(Stats.percentile(ms, 99));
             p999.add(Stats.percentile(ms, 99.9));
             ingestP99.add(result.p99Ms());
-            Log.info("  steady %d/s: %d processed, receipt-to-committed p50 %.0f ms, p99 %.0f ms", settings.steadyRate(),
-                    ms.length, p50.get(r), p99.get(r));
+            Log.info("  steady %d/s: %d processed, receipt-to-committed p50 %.0f ms, p99 %.0f ms; queue while sending: "
+                    + "mean %.0f, max %d entries", settings.steadyRate(), ms.length, p50.get(r), p99.get(r), depth.mean(),
+                    depth.max());
         }
         Map<String, Object> json = report.section("processing");
         json.put("backlogProfileAndRatios", Map.of("ratioToPgbenchCommitRate", Stats.round(Stats.ratio(drainRate, pgbenchTps)),
@@ -134,7 +152,10 @@ final class ProcessingPhase {
         json.put("steady", Map.of("ratePerSecond", settings.steadyRate(), "receiptToCommittedMs", Map.of(
                 "p50", Stats.round(Stats.median(p50)), "p99", Stats.round(Stats.median(p99)),
                 "p999", Stats.round(Stats.median(p999))), "ingestP99Ms", Stats.round(Stats.median(ingestP99)),
-                "p99RatioToBaselineIngestP99", Stats.round(Stats.ratio(Stats.median(p99), baselineP99AtRate))));
+                "p99RatioToBaselineIngestP99", Stats.round(Stats.ratio(Stats.median(p99), baselineP99AtRate)),
+                "queueEntriesWhileSending", Map.of("mean", Stats.round(Stats.median(depthMean)),
+                        "max", Stats.round(Stats.median(depthMax))),
+                "cpuSecondsWhileSendingLastRun", steadyCpu));
         report.table(List.of("figure", "value", "reference (same run)", "ratio"), List.of(
                 List.of("deliveries/s draining", drainRate, "PostgreSQL commits/s (pgbench): " + Report.format(pgbenchTps),
                         Stats.ratio(drainRate, pgbenchTps)),
@@ -151,10 +172,64 @@ final class ProcessingPhase {
                 List.of("receipt-to-committed p99 ms at " + settings.steadyRate() + "/s", Stats.median(p99),
                         "baseline ingest p99 at that rate: " + Report.format(baselineP99AtRate) + " ms",
                         Stats.ratio(Stats.median(p99), baselineP99AtRate)),
-                List.of("receipt-to-committed p99.9 ms", Stats.median(p999), "", "")));
+                List.of("receipt-to-committed p99.9 ms", Stats.median(p999), "", ""),
+                List.of("queue entries while sending, mean / max", Report.format(Stats.median(depthMean)) + " / "
+                        + Report.format(Stats.median(depthMax)), "", "")));
         IngestPhase.writeProfile(report, report.section("processing"), drainProfile,
                 "Profile of the platform while draining the backlog");
         IngestPhase.writeStatements(report, report.section("processing"), drainStatements, "while draining the backlog");
+        if (steadyProfile != null) {
+            report.line("CPU seconds while sending at the steady rate (last run): " + steadyCpu + ".").line("");
+            Map<String, Object> steadyJson = new java.util.LinkedHashMap<>();
+            report.section("processing").put("whileSendingAtSteadyRate", steadyJson);
+            IngestPhase.writeProfile(report, steadyJson, steadyProfile,
+                    "Profile of the platform while sending at the steady rate (ingest and processing together)");
+            IngestPhase.writeStatements(report, steadyJson, steadyStatements,
+                    "while sending at the steady rate");
+        }
+    }
+
+    /** Samples the queue's depth every 200 ms while a steady run sends: a growing queue means processing falls behind. */
+    private final class DepthSampler {
+        private final List<Long> samples = new ArrayList<>();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::run, "depth-sampler");
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            while (running) {
+                try {
+                    long depth = harness.db.queued("DELIVERY");
+                    synchronized (samples) {
+                        samples.add(depth);
+                    }
+                    Thread.sleep(200);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        double mean() {
+            synchronized (samples) {
+                return samples.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
+            }
+        }
+
+        long max() {
+            synchronized (samples) {
+                return samples.stream().mapToLong(Long::longValue).max().orElse(0);
+            }
+        }
     }
 
     /** SMS to the fake provider, one in ten recipients suppressed; median messages/s over repeats. */
