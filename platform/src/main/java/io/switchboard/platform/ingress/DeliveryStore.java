@@ -1,13 +1,18 @@
 package io.switchboard.platform.ingress;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
 import java.sql.Timestamp;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -17,31 +22,43 @@ import org.springframework.stereotype.Component;
  * Stores verified events in the tenant's inbox and enqueues them, atomically: once this returns, the events
  * are durable and will be processed, whatever happens to this process.
  *
- * <p>Every request is one statement in autocommit: the deliveries and their queue entries are written by one
- * {@code INSERT ... RETURNING} feeding a second {@code INSERT} (a duplicate inserts neither), so a request costs
- * one round trip to the database instead of a transaction's four (begin, {@code search_path}, insert, commit).
- * The statement names the tenant's schema itself, which is why it does not go through
- * {@link TenantDatabase#inTenant}; the schema name is derived from the validated slug, never from the request.
+ * <p>The deliveries and their queue entries are written by one autocommit statement: an {@code INSERT ...
+ * RETURNING} feeding a second {@code INSERT} (a duplicate inserts neither). The statement names the tenant's
+ * schema itself, which is why it does not go through {@link TenantDatabase#inTenant}; the schema name is derived
+ * from the validated slug, never from the request.
+ *
+ * <p><b>Group commit.</b> Requests for the same tenant that arrive while that tenant's previous statement is
+ * running are written together by the next one: one statement and one commit for all of them, each request
+ * answered only after that commit (ADR 13). Nothing waits for company: a request that finds the tenant idle is
+ * written at once, so batches only form under concurrency, where they save PostgreSQL a statement and a commit per
+ * request. If a shared statement fails for any reason but an unreachable database, each of its requests is written
+ * again on its own, so one bad request fails alone.
  *
  * <p>When a placement's database cannot be reached, webhooks for it get 503 at once for a moment
  * ({@link StorageCircuit}) rather than each holding a request thread for the pool's connection time-out.
- *
- * <p>Group commit (concurrent requests sharing one transaction) was measured and left out: PostgreSQL commits tens
- * of thousands of such rows a second here, so the commit is not what limits ingest, and sharing transactions added
- * waiting and CPU in the JVM (bench/results/latest.md).
  */
 @Component
 public class DeliveryStore {
 
+    /** At most this many requests share a statement, and at most {@link #MAX_EVENTS} events. */
+    static final int MAX_REQUESTS = 64;
+    static final int MAX_EVENTS = 1_000;
+
     private final TenantDatabase database;
     private final Map<String, StorageCircuit> circuits = new ConcurrentHashMap<>();
+    private final Map<Long, Combiner> combiners = new ConcurrentHashMap<>();
+    private final DistributionSummary batchSizes;
 
-    public DeliveryStore(TenantDatabase database) {
+    public DeliveryStore(TenantDatabase database, MeterRegistry registry) {
         this.database = database;
+        this.batchSizes = DistributionSummary.builder("switchboard.webhooks.group.commit")
+                .description("Webhook requests written by one statement and one commit").baseUnit("requests")
+                .register(registry);
     }
 
     /**
-     * Stores the events that are not already stored (by provider and dedupe key).
+     * Stores the events that are not already stored (by provider and dedupe key), returning once they are
+     * committed.
      *
      * @return how many were new
      */
@@ -50,21 +67,64 @@ public class DeliveryStore {
             return 0;
         }
         Placement placement = database.placementOf(tenant);
-        StorageCircuit circuit = circuits.computeIfAbsent(placement.name(), name -> new StorageCircuit(System::nanoTime));
-        if (!circuit.allows()) {
+        if (!circuitOf(placement).allows()) {
             throw new TransientDataAccessResourceException(
                     "the database of placement " + placement.name() + " could not be reached a moment ago");
         }
-        List<Object> params = new ArrayList<>(events.size() * 6 + 1);
+        Request request = new Request(tenant, provider, events, headersJson);
+        combiners.computeIfAbsent(tenant.id(), id -> new Combiner()).submit(request);
+        return request.outcome();
+    }
+
+    /**
+     * Writes these requests (all for one tenant) with one statement, or each on its own when that fails; every
+     * request gets its outcome. What the combiner calls, and what tests call to choose a batch themselves.
+     */
+    void write(List<Request> batch) {
+        batchSizes.record(batch.size());
+        Tenant tenant = batch.get(0).tenant;
+        StorageCircuit circuit = circuitOf(database.placementOf(tenant));
+        try {
+            Set<String> stored = insert(tenant, batch);
+            circuit.succeeded();
+            for (Request request : batch) {
+                int count = 0;
+                for (ReceivedEvent event : request.events) {
+                    // a key repeated within the batch was stored once: the first request carrying it gets the credit
+                    if (stored.remove(key(request.provider, event.dedupeKey()))) {
+                        count++;
+                    }
+                }
+                request.stored = count;
+            }
+        } catch (DataAccessResourceFailureException e) {
+            circuit.failed();
+            batch.forEach(request -> request.failure = e);
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).failure = e;
+                return;
+            }
+            for (Request request : batch) {
+                write(List.of(request));
+            }
+        }
+    }
+
+    /** Returns the provider + dedupe key of each event inserted, duplicates (stored before, or twice here) left out. */
+    private Set<String> insert(Tenant tenant, List<Request> batch) {
+        List<Object> params = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
-        for (ReceivedEvent event : events) {
-            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
-            params.add(provider);
-            params.add(event.dedupeKey());
-            params.add(event.eventType());
-            params.add(Timestamp.from(event.occurredAt()));
-            params.add(headersJson);
-            params.add(event.payload());
+        for (Request request : batch) {
+            for (ReceivedEvent event : request.events) {
+                rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
+                params.add(request.provider);
+                params.add(event.dedupeKey());
+                params.add(event.eventType());
+                params.add(Timestamp.from(event.occurredAt()));
+                params.add(request.headersJson);
+                params.add(event.payload());
+            }
         }
         params.add(tenant.id());
         String sql = """
@@ -72,17 +132,112 @@ public class DeliveryStore {
                     INSERT INTO %s (provider, dedupe_key, event_type, occurred_at, headers, body)
                     VALUES %s
                     ON CONFLICT (provider, dedupe_key) DO NOTHING
-                    RETURNING id)
-                INSERT INTO queue.work_items (kind, tenant_id, item_id)
-                SELECT 'DELIVERY', ?, id FROM stored
-                RETURNING item_id""".formatted(TenantDatabase.table(tenant, "deliveries"), rows);
-        try {
-            int stored = placement.jdbc().sql(sql).params(params).query(Long.class).list().size();
-            circuit.succeeded();
+                    RETURNING id, provider, dedupe_key),
+                queued AS (
+                    INSERT INTO queue.work_items (kind, tenant_id, item_id)
+                    SELECT 'DELIVERY', ?, id FROM stored)
+                SELECT provider, dedupe_key FROM stored""".formatted(TenantDatabase.table(tenant, "deliveries"), rows);
+        Set<String> stored = new HashSet<>();
+        database.placementOf(tenant).jdbc().sql(sql).params(params)
+                .query((rs, n) -> stored.add(key(rs.getString(1), rs.getString(2)))).list();
+        return stored;
+    }
+
+    private static String key(String provider, String dedupeKey) {
+        return provider + '\n' + dedupeKey;
+    }
+
+    private StorageCircuit circuitOf(Placement placement) {
+        return circuits.computeIfAbsent(placement.name(), name -> new StorageCircuit(System::nanoTime));
+    }
+
+    /** One request's events and, once written, its outcome. */
+    static final class Request {
+        final Tenant tenant;
+        final String provider;
+        final List<ReceivedEvent> events;
+        final String headersJson;
+        int stored = -1;
+        RuntimeException failure;
+
+        Request(Tenant tenant, String provider, List<ReceivedEvent> events, String headersJson) {
+            this.tenant = tenant;
+            this.provider = provider;
+            this.events = events;
+            this.headersJson = headersJson;
+        }
+
+        boolean done() {
+            return stored >= 0 || failure != null;
+        }
+
+        int outcome() {
+            if (failure != null) {
+                throw failure;
+            }
             return stored;
-        } catch (DataAccessResourceFailureException e) {
-            circuit.failed();
-            throw e;
+        }
+    }
+
+    /**
+     * One tenant's writer: whoever finds no statement running writes every request queued so far; the others wait
+     * for their outcome, or for the writer's turn to come to them. Outcomes are set before the monitor is released,
+     * and read under it.
+     */
+    private final class Combiner {
+        private final ArrayDeque<Request> queued = new ArrayDeque<>();
+        private boolean writing;
+
+        void submit(Request request) {
+            boolean interrupted = false;
+            synchronized (this) {
+                queued.add(request);
+            }
+            try {
+                while (true) {
+                    List<Request> batch = new ArrayList<>();
+                    synchronized (this) {
+                        while (writing && !request.done()) {
+                            try {
+                                wait();
+                            } catch (InterruptedException e) {
+                                // the request may be in a statement already: its answer must say what happened to it
+                                interrupted = true;
+                            }
+                        }
+                        if (request.done()) {
+                            return;
+                        }
+                        writing = true;
+                        int events = 0;
+                        while (!queued.isEmpty() && batch.size() < MAX_REQUESTS
+                                && (batch.isEmpty() || events + queued.peek().events.size() <= MAX_EVENTS)) {
+                            Request next = queued.poll();
+                            events += next.events.size();
+                            batch.add(next);
+                        }
+                    }
+                    try {
+                        write(batch);
+                    } catch (RuntimeException | Error e) {
+                        for (Request r : batch) {
+                            if (!r.done()) {
+                                r.failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                            }
+                        }
+                        throw e;
+                    } finally {
+                        synchronized (this) {
+                            writing = false;
+                            notifyAll();
+                        }
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

@@ -1,0 +1,132 @@
+package io.switchboard.platform.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.connector.ReceivedEvent;
+import io.switchboard.platform.support.PlatformIT;
+import io.switchboard.platform.tenancy.Tenant;
+import io.switchboard.platform.tenancy.TenantRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Requests for one tenant written by one statement (group commit): each gets its own outcome, a duplicate is
+ * credited once, and one request the database refuses fails alone while the others in its statement are stored.
+ */
+class GroupCommitIT extends PlatformIT {
+
+    private static final String HEADERS = "{\"content-type\":\"application/json\"}";
+
+    @Autowired
+    DeliveryStore store;
+
+    @Autowired
+    TenantRegistry tenants;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void requestsSharingAStatementEachGetTheirOwnCount() {
+        Tenant tenant = tenants.find(onboard(uniqueSlug("group"))).orElseThrow();
+        store.store(tenant, "stripe", List.of(event("evt_before")), HEADERS);
+        DeliveryStore.Request first = request(tenant, "evt_a", "evt_b");
+        DeliveryStore.Request repeat = request(tenant, "evt_b", "evt_c"); // evt_b also in the first request
+        DeliveryStore.Request old = request(tenant, "evt_before");
+
+        store.write(List.of(first, repeat, old));
+
+        assertThat(first.outcome()).isEqualTo(2);
+        assertThat(repeat.outcome()).isEqualTo(1);
+        assertThat(old.outcome()).isZero();
+        assertThat(rows(tenant.slug(), "SELECT dedupe_key FROM {schema}.deliveries ORDER BY id"))
+                .extracting(r -> r.get("dedupe_key")).containsExactly("evt_before", "evt_a", "evt_b", "evt_c");
+        assertThat(unqueued(tenant)).isZero();
+    }
+
+    @Test
+    void aRequestTheDatabaseRefusesFailsAloneAndTheOthersAreStored() {
+        Tenant tenant = tenants.find(onboard(uniqueSlug("group-bad"))).orElseThrow();
+        DeliveryStore.Request good = request(tenant, "evt_good");
+        DeliveryStore.Request bad = new DeliveryStore.Request(tenant, "stripe", List.of(event("evt_bad")), "{not json");
+        DeliveryStore.Request alsoGood = request(tenant, "evt_also_good");
+
+        store.write(List.of(good, bad, alsoGood));
+
+        assertThat(good.outcome()).isEqualTo(1);
+        assertThat(alsoGood.outcome()).isEqualTo(1);
+        assertThatThrownBy(bad::outcome).isInstanceOf(DataAccessException.class);
+        assertThat(rows(tenant.slug(), "SELECT dedupe_key FROM {schema}.deliveries ORDER BY id"))
+                .extracting(r -> r.get("dedupe_key")).containsExactly("evt_good", "evt_also_good");
+        assertThat(unqueued(tenant)).isZero();
+    }
+
+    @Test
+    void concurrentRequestsForOneTenantShareStatementsAndAreEachStoredOnce() throws Exception {
+        Tenant tenant = tenants.find(onboard(uniqueSlug("group-burst"))).orElseThrow();
+        double statementsBefore = meters.get("switchboard.webhooks.group.commit").summary().count();
+        int threads = 16;
+        int perThread = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> counts = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                counts.add(pool.submit(() -> {
+                    start.await();
+                    int stored = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        // every thread also sends the event of its neighbour: half the requests are duplicates
+                        stored += store.store(tenant, "stripe", List.of(event("evt_" + thread + "_" + i)), HEADERS);
+                        stored += store.store(tenant, "stripe",
+                                List.of(event("evt_" + ((thread + 1) % threads) + "_" + i)), HEADERS);
+                    }
+                    return stored;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> count : counts) {
+                total += count.get();
+            }
+            assertThat(total).as("each event credited to exactly one request").isEqualTo(threads * perThread);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows(tenant.slug(), "SELECT count(DISTINCT dedupe_key) AS keys, count(*) AS n FROM {schema}.deliveries"))
+                .containsExactly(Map.of("keys", (long) threads * perThread, "n", (long) threads * perThread));
+        assertThat(unqueued(tenant)).isZero();
+        double statements = meters.get("switchboard.webhooks.group.commit").summary().count() - statementsBefore;
+        assertThat(statements).as("statements for %d concurrent requests", 2 * threads * perThread)
+                .isGreaterThan(0).isLessThan(2 * threads * perThread);
+    }
+
+    /** Deliveries with no queue entry that were never processed either: each one would be an event lost. */
+    private long unqueued(Tenant tenant) {
+        return db().sql("SELECT count(*) FROM " + tenant.schema() + ".deliveries d WHERE d.status = 'RECEIVED' "
+                + "AND NOT EXISTS (SELECT 1 FROM queue.work_items q WHERE q.kind = 'DELIVERY' AND q.tenant_id = ? "
+                + "AND q.item_id = d.id)").param(tenant.id()).query(Long.class).single();
+    }
+
+    private static DeliveryStore.Request request(Tenant tenant, String... ids) {
+        return new DeliveryStore.Request(tenant, "stripe", List.of(ids).stream().map(GroupCommitIT::event).toList(), HEADERS);
+    }
+
+    private static ReceivedEvent event(String id) {
+        return new ReceivedEvent(id, "checkout.session.completed", Instant.parse("2026-11-30T10:00:00Z"),
+                ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
