@@ -96,7 +96,7 @@ public record SwitchboardProperties(
             Duration connectorTimeout) {
 
         static Processing defaults() {
-            return new Processing(true, 4, 20, 8, Duration.ofMillis(200), Duration.ofSeconds(120), Duration.ofSeconds(2),
+            return new Processing(true, 4, 50, 8, Duration.ofMillis(200), Duration.ofSeconds(120), Duration.ofSeconds(2),
                     Duration.ofHours(1), Duration.ofSeconds(30));
         }
     }
