@@ -27,8 +27,9 @@ record Settings(String name, int repeats, int wrkSeconds, List<Integer> wrkConne
     }
 
     static Settings quick() {
-        return new Settings("quick", Integer.getInteger("bench.repeats", 1), 4, List.of(8, 32),
-                Integer.getInteger("bench.pacedSeconds", 4), List.of(500, 1000, 2000), 40,
+        return new Settings("quick", Integer.getInteger("bench.repeats", 1), Integer.getInteger("bench.wrkSeconds", 4),
+                List.of(8, 32), Integer.getInteger("bench.pacedSeconds", 4), List.of(500, 1000, 2000),
+                Integer.getInteger("bench.tenants", 40),
                 Integer.getInteger("bench.backlogTenants", 10), Integer.getInteger("bench.backlogPerTenant", 300), 500, 5, 200);
     }
 

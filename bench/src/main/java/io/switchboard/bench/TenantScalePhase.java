@@ -68,11 +68,28 @@ final class TenantScalePhase {
         List<Double> spread = new ArrayList<>();
         List<Double> single = new ArrayList<>();
         List<Double> spreadP99 = new ArrayList<>();
+        List<Double> singleJvm = new ArrayList<>();
+        List<Double> singlePg = new ArrayList<>();
+        List<Double> spreadJvm = new ArrayList<>();
+        List<Double> spreadPg = new ArrayList<>();
+        // The first requests for a tenant on each pooled connection build PostgreSQL's caches of that tenant's tables
+        // (and the platform's of the tenant): a one-off per connection, which the single-tenant runs paid during the
+        // ingest warm-up. One pass over every tenant first, reported apart, so both figures are of warm servers.
+        Wrk.Result cold = ingest.closedLoop(true, all, connections);
+        coldSpread = cold;
+        Log.info("  (first pass over %d tenants, caches cold: %.0f req/s, not counted)", all.size(), cold.requestsPerSecond());
         for (int r = 0; r < settings.repeats(); r++) {
-            single.add(ingest.closedLoop(true, solo, connections).requestsPerSecond());
+            Wrk.Result one = ingest.closedLoop(true, solo, connections);
+            single.add(one.requestsPerSecond());
+            singleJvm.add(one.cpuUsPerRequest("platform"));
+            singlePg.add(one.cpuUsPerRequest("postgres"));
+            harness.db.topStatements(1); // resets the counts
             Wrk.Result s = ingest.closedLoop(true, all, connections);
+            spreadStatements = harness.db.topStatements(6);
             spread.add(s.requestsPerSecond());
             spreadP99.add(s.p99Ms());
+            spreadJvm.add(s.cpuUsPerRequest("platform"));
+            spreadPg.add(s.cpuUsPerRequest("postgres"));
         }
         double sp = Stats.median(spread);
         double si = Stats.median(single);
@@ -82,7 +99,13 @@ final class TenantScalePhase {
                 "connectStripeMedian", Stats.round(Stats.median(connectMs))));
         json.put("ingestSpread", Map.of("tenants", all.size(), "spreadPerSecond", Stats.round(sp),
                 "singleTenantPerSecond", Stats.round(si), "ratio", Stats.round(Stats.ratio(sp, si)),
-                "spreadP99Ms", Stats.round(Stats.median(spreadP99)), "connections", connections));
+                "spreadP99Ms", Stats.round(Stats.median(spreadP99)), "connections", connections,
+                "firstPassColdPerSecond", Stats.round(coldSpread.requestsPerSecond()),
+                "firstPassColdCpuUsPerRequest", Map.of("jvm", Stats.round(coldSpread.cpuUsPerRequest("platform")),
+                        "postgres", Stats.round(coldSpread.cpuUsPerRequest("postgres"))),
+                "cpuUsPerRequest", Map.of("singleJvm", Stats.round(Stats.median(singleJvm)),
+                        "singlePostgres", Stats.round(Stats.median(singlePg)), "spreadJvm",
+                        Stats.round(Stats.median(spreadJvm)), "spreadPostgres", Stats.round(Stats.median(spreadPg)))));
         json.put("footprint", footprint);
     }
 
@@ -104,7 +127,15 @@ final class TenantScalePhase {
                         List.of("restart to ready, s, with all tenants", restart, "first start with no tenant: "
                                 + Report.format(firstStart) + " s", Stats.ratio(restart, firstStart)),
                         List.of("ingest req/s spread over " + all(spread) + " tenants", spread.get("spreadPerSecond"),
-                                "one tenant: " + spread.get("singleTenantPerSecond"), spread.get("ratio"))));
+                                "one tenant: " + spread.get("singleTenantPerSecond"), spread.get("ratio")),
+                        List.of("CPU µs per request spread, JVM / PostgreSQL", cpu(spread, "spreadJvm") + " / "
+                                + cpu(spread, "spreadPostgres"), "one tenant: " + cpu(spread, "singleJvm") + " / "
+                                + cpu(spread, "singlePostgres"), ""),
+                        List.of("first pass over every tenant (caches cold, not in the ratio), req/s",
+                                spread.get("firstPassColdPerSecond"), "", "")));
+        if (spreadStatements != null) {
+            IngestPhase.writeStatements(report, json, spreadStatements, "during the last spread run");
+        }
         List<List<Object>> rows = new ArrayList<>();
         footprint.forEach((tenants, value) -> {
             @SuppressWarnings("unchecked")
@@ -113,6 +144,14 @@ final class TenantScalePhase {
         });
         report.line("Footprint after a spread ingest run over every tenant:").line("")
                 .table(List.of("tenants", "platform heap after full GC, MiB", "PostgreSQL connections of the platform"), rows);
+    }
+
+    private List<Map<String, Object>> spreadStatements;
+    private Wrk.Result coldSpread;
+
+    @SuppressWarnings("unchecked")
+    private static String cpu(Map<String, Object> spread, String key) {
+        return Report.format(((Map<String, Object>) spread.get("cpuUsPerRequest")).get(key));
     }
 
     private static Object all(Map<String, Object> spread) {

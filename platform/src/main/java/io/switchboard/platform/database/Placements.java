@@ -1,6 +1,8 @@
 package io.switchboard.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
 import io.switchboard.platform.config.SwitchboardProperties;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +25,11 @@ public class Placements implements DisposableBean {
 
     public static final String MAIN = "main";
 
+    /** Connections of each placement's pool for storing webhooks: one statement at a time is written (ADR 13). */
+    static final int INGEST_POOL_SIZE = 2;
+
     private final Map<String, Placement> byName = new LinkedHashMap<>();
+    private final List<HikariDataSource> ingestPools = new ArrayList<>();
     private final SwitchboardProperties properties;
 
     public Placements(DataSource mainDataSource, SwitchboardProperties properties) {
@@ -47,9 +53,28 @@ public class Placements implements DisposableBean {
         }
     }
 
-    private static Placement create(String name, DataSource dataSource) {
+    private Placement create(String name, DataSource dataSource) {
         return new Placement(name, dataSource, JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                JdbcClient.create(ingestPool(name, dataSource)));
+    }
+
+    /**
+     * A second, small pool on the same server with the same settings. With 1,000 tenants, webhooks spread over
+     * the main pool's 20 connections made each server process build its own cache of every tenant's inbox tables
+     * and indexes, which cost PostgreSQL several times the statement itself until all 20 had seen all tenants.
+     */
+    private DataSource ingestPool(String name, DataSource dataSource) {
+        if (!(dataSource instanceof HikariDataSource main)) {
+            return dataSource;
+        }
+        HikariDataSource pool = new HikariDataSource();
+        main.copyStateTo(pool);
+        pool.setPoolName("switchboard-ingest-" + name);
+        pool.setMaximumPoolSize(INGEST_POOL_SIZE);
+        pool.setMinimumIdle(1);
+        ingestPools.add(pool);
+        return pool;
     }
 
     /** Migrations run here, before any bean can touch the database, rather than by Boot's auto-configuration. */
@@ -94,6 +119,7 @@ public class Placements implements DisposableBean {
 
     @Override
     public void destroy() {
+        ingestPools.forEach(HikariDataSource::close);
         byName.values().stream()
                 .filter(p -> !MAIN.equals(p.name()))
                 .map(Placement::dataSource)

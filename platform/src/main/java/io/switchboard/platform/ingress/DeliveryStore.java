@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -27,12 +28,12 @@ import org.springframework.stereotype.Component;
  * schema itself, which is why it does not go through {@link TenantDatabase#inTenant}; the schema name is derived
  * from the validated slug, never from the request.
  *
- * <p><b>Group commit.</b> Requests for the same tenant that arrive while that tenant's previous statement is
- * running are written together by the next one: one statement and one commit for all of them, each request
- * answered only after that commit (ADR 13). Nothing waits for company: a request that finds the tenant idle is
- * written at once, so batches only form under concurrency, where they save PostgreSQL a statement and a commit per
- * request. If a shared statement fails for any reason but an unreachable database, each of its requests is written
- * again on its own, so one bad request fails alone.
+ * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
+ * together by the next one, whatever their tenants: one statement (an {@code INSERT} per tenant in it) and one
+ * commit for all of them, each request answered only after that commit (ADR 13). Nothing waits for company: a
+ * request that finds its database idle is written at once, so batches only form under concurrency, where they save
+ * PostgreSQL a statement and a commit per request. If a shared statement fails for any reason but an unreachable
+ * database, each of its requests is written again on its own, so one bad request fails alone.
  *
  * <p>When a placement's database cannot be reached, webhooks for it get 503 at once for a moment
  * ({@link StorageCircuit}) rather than each holding a request thread for the pool's connection time-out.
@@ -46,7 +47,7 @@ public class DeliveryStore {
 
     private final TenantDatabase database;
     private final Map<String, StorageCircuit> circuits = new ConcurrentHashMap<>();
-    private final Map<Long, Combiner> combiners = new ConcurrentHashMap<>();
+    private final Map<String, Combiner> combiners = new ConcurrentHashMap<>();
     private final DistributionSummary batchSizes;
 
     public DeliveryStore(TenantDatabase database, MeterRegistry registry) {
@@ -72,26 +73,25 @@ public class DeliveryStore {
                     "the database of placement " + placement.name() + " could not be reached a moment ago");
         }
         Request request = new Request(tenant, provider, events, headersJson);
-        combiners.computeIfAbsent(tenant.id(), id -> new Combiner()).submit(request);
+        combiners.computeIfAbsent(placement.name(), name -> new Combiner()).submit(request);
         return request.outcome();
     }
 
     /**
-     * Writes these requests (all for one tenant) with one statement, or each on its own when that fails; every
+     * Writes these requests (all for one placement) with one statement, or each on its own when that fails; every
      * request gets its outcome. What the combiner calls, and what tests call to choose a batch themselves.
      */
     void write(List<Request> batch) {
         batchSizes.record(batch.size());
-        Tenant tenant = batch.get(0).tenant;
-        StorageCircuit circuit = circuitOf(database.placementOf(tenant));
+        StorageCircuit circuit = circuitOf(database.placementOf(batch.get(0).tenant));
         try {
-            Set<String> stored = insert(tenant, batch);
+            Set<String> stored = insert(batch);
             circuit.succeeded();
             for (Request request : batch) {
                 int count = 0;
                 for (ReceivedEvent event : request.events) {
                     // a key repeated within the batch was stored once: the first request carrying it gets the credit
-                    if (stored.remove(key(request.provider, event.dedupeKey()))) {
+                    if (stored.remove(key(request.tenant.id(), request.provider, event.dedupeKey()))) {
                         count++;
                     }
                 }
@@ -111,40 +111,58 @@ public class DeliveryStore {
         }
     }
 
-    /** Returns the provider + dedupe key of each event inserted, duplicates (stored before, or twice here) left out. */
-    private Set<String> insert(Tenant tenant, List<Request> batch) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder rows = new StringBuilder();
+    /**
+     * Inserts the batch with one statement: one {@code INSERT} per tenant in it (tenants in id order, so that two
+     * nodes' statements take the tenants' index locks in the same order), one queue insert for all. Returns the
+     * tenant, provider and dedupe key of each event inserted, duplicates (stored before, or twice here) left out.
+     */
+    private Set<String> insert(List<Request> batch) {
+        Map<Long, List<Request>> byTenant = new TreeMap<>();
         for (Request request : batch) {
-            for (ReceivedEvent event : request.events) {
-                rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
-                params.add(request.provider);
-                params.add(event.dedupeKey());
-                params.add(event.eventType());
-                params.add(Timestamp.from(event.occurredAt()));
-                params.add(request.headersJson);
-                params.add(event.payload());
-            }
+            byTenant.computeIfAbsent(request.tenant.id(), id -> new ArrayList<>()).add(request);
         }
-        params.add(tenant.id());
-        String sql = """
-                WITH stored AS (
-                    INSERT INTO %s (provider, dedupe_key, event_type, occurred_at, headers, body)
-                    VALUES %s
-                    ON CONFLICT (provider, dedupe_key) DO NOTHING
-                    RETURNING id, provider, dedupe_key),
-                queued AS (
-                    INSERT INTO queue.work_items (kind, tenant_id, item_id)
-                    SELECT 'DELIVERY', ?, id FROM stored)
-                SELECT provider, dedupe_key FROM stored""".formatted(TenantDatabase.table(tenant, "deliveries"), rows);
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("WITH ");
+        StringBuilder queue = new StringBuilder();
+        StringBuilder result = new StringBuilder();
+        int g = 0;
+        for (List<Request> requests : byTenant.values()) {
+            Tenant tenant = requests.get(0).tenant;
+            StringBuilder rows = new StringBuilder();
+            for (Request request : requests) {
+                for (ReceivedEvent event : request.events) {
+                    rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
+                    params.add(request.provider);
+                    params.add(event.dedupeKey());
+                    params.add(event.eventType());
+                    params.add(Timestamp.from(event.occurredAt()));
+                    params.add(request.headersJson);
+                    params.add(event.payload());
+                }
+            }
+            sql.append("""
+                    s%d AS (
+                        INSERT INTO %s (provider, dedupe_key, event_type, occurred_at, headers, body)
+                        VALUES %s
+                        ON CONFLICT (provider, dedupe_key) DO NOTHING
+                        RETURNING id, provider, dedupe_key),
+                    """.formatted(g, TenantDatabase.table(tenant, "deliveries"), rows));
+            queue.append(g == 0 ? "" : " UNION ALL ").append("SELECT 'DELIVERY', ").append(tenant.id())
+                    .append("::bigint, id FROM s").append(g);
+            result.append(g == 0 ? "" : " UNION ALL ").append("SELECT ").append(tenant.id())
+                    .append("::bigint, provider, dedupe_key FROM s").append(g);
+            g++;
+        }
+        sql.append("queued AS (INSERT INTO queue.work_items (kind, tenant_id, item_id) ").append(queue).append(")\n")
+                .append(result);
         Set<String> stored = new HashSet<>();
-        database.placementOf(tenant).jdbc().sql(sql).params(params)
-                .query((rs, n) -> stored.add(key(rs.getString(1), rs.getString(2)))).list();
+        database.placementOf(batch.get(0).tenant).ingest().sql(sql.toString()).params(params)
+                .query((rs, n) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
         return stored;
     }
 
-    private static String key(String provider, String dedupeKey) {
-        return provider + '\n' + dedupeKey;
+    private static String key(long tenantId, String provider, String dedupeKey) {
+        return tenantId + "\n" + provider + '\n' + dedupeKey;
     }
 
     private StorageCircuit circuitOf(Placement placement) {
@@ -180,7 +198,7 @@ public class DeliveryStore {
     }
 
     /**
-     * One tenant's writer: whoever finds no statement running writes every request queued so far; the others wait
+     * One database's writer: whoever finds no statement running writes every request queued so far; the others wait
      * for their outcome, or for the writer's turn to come to them. Outcomes are set before the monitor is released,
      * and read under it.
      */

@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Requests for one tenant written by one statement (group commit): each gets its own outcome, a duplicate is
- * credited once, and one request the database refuses fails alone while the others in its statement are stored.
+ * Requests written by one statement (group commit): each gets its own outcome, each tenant's events land in its own
+ * schema, a duplicate is credited once, and one request the database refuses fails alone while the others in its
+ * statement are stored.
  */
 class GroupCommitIT extends PlatformIT {
 
@@ -54,6 +55,32 @@ class GroupCommitIT extends PlatformIT {
         assertThat(rows(tenant.slug(), "SELECT dedupe_key FROM {schema}.deliveries ORDER BY id"))
                 .extracting(r -> r.get("dedupe_key")).containsExactly("evt_before", "evt_a", "evt_b", "evt_c");
         assertThat(unqueued(tenant)).isZero();
+    }
+
+    @Test
+    void oneStatementCarriesSeveralTenantsEachIntoItsOwnSchema() {
+        Tenant a = tenants.find(onboard(uniqueSlug("group-a"))).orElseThrow();
+        Tenant b = tenants.find(onboard(uniqueSlug("group-b"))).orElseThrow();
+        // B's new deliveries get other ids than A's, so a queue entry naming the wrong tenant cannot pass for right
+        store.store(b, "stripe", List.of(event("evt_b_earlier_1"), event("evt_b_earlier_2")), HEADERS);
+        DeliveryStore.Request toB = request(b, "evt_same", "evt_b_only");
+        DeliveryStore.Request toA = request(a, "evt_same");
+        DeliveryStore.Request againToA = request(a, "evt_same", "evt_a_only");
+
+        store.write(List.of(toB, toA, againToA));
+
+        assertThat(toB.outcome()).as("the same event id in another tenant is another event").isEqualTo(2);
+        assertThat(toA.outcome()).isEqualTo(1);
+        assertThat(againToA.outcome()).isEqualTo(1);
+        assertThat(rows(a.slug(), "SELECT dedupe_key FROM {schema}.deliveries ORDER BY id"))
+                .extracting(r -> r.get("dedupe_key")).containsExactly("evt_same", "evt_a_only");
+        assertThat(rows(b.slug(), "SELECT dedupe_key FROM {schema}.deliveries ORDER BY id"))
+                .extracting(r -> r.get("dedupe_key")).containsExactly("evt_b_earlier_1", "evt_b_earlier_2", "evt_same", "evt_b_only");
+        assertThat(unqueued(a)).isZero();
+        assertThat(unqueued(b)).isZero();
+        assertThat(db().sql("SELECT count(*) FROM queue.work_items q WHERE q.kind = 'DELIVERY' AND q.tenant_id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM " + a.schema() + ".deliveries d WHERE d.id = q.item_id)")
+                .param(a.id()).query(Long.class).single()).as("tenant A's queue entries point at A's deliveries").isZero();
     }
 
     @Test
