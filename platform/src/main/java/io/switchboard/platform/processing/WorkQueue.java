@@ -43,7 +43,7 @@ public class WorkQueue {
             if (tenant.isEmpty()) {
                 return new Claim(List.of(), afterTenant);
             }
-            List<WorkItem> items = claimOf(placement, tenant.get(), workerId, limit, lease);
+            List<WorkItem> items = claimOf(placement, tenant.get(), workerId, limit, lease, maxWorkersPerTenant);
             if (!items.isEmpty()) {
                 return new Claim(items, tenant.get());
             }
@@ -78,22 +78,41 @@ public class WorkQueue {
                 .query(Long.class).optional();
     }
 
-    /** Leases up to {@code limit} of the tenant's due entries, oldest first, skipping those another worker holds. */
-    private List<WorkItem> claimOf(Placement placement, long tenantId, String workerId, int limit, Duration lease) {
-        List<WorkItem> items = placement.jdbc().sql("""
-                UPDATE queue.work_items SET locked_until = now() + make_interval(secs => ?), locked_by = ?,
-                    attempts = attempts + 1
-                WHERE id IN (
-                    SELECT id FROM queue.work_items
-                    WHERE tenant_id = ? AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
-                    ORDER BY run_at, id
-                    LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING id, kind, tenant_id, item_id, attempts""")
-                .params((double) lease.toMillis() / 1000, workerId, tenantId, limit)
-                .query((rs, row) -> new WorkItem(rs.getLong("id"), rs.getString("kind"), rs.getLong("tenant_id"),
-                        rs.getLong("item_id"), rs.getInt("attempts")))
-                .list();
+    /**
+     * Leases up to {@code limit} of the tenant's due entries, oldest first, skipping those another worker holds,
+     * unless {@code maxWorkersPerTenant} other workers hold some already. The tenant choice above is a read, so two
+     * workers could both find a tenant under its cap; claims of one tenant are therefore serialised on an advisory
+     * lock, and the cap is checked again inside the claim's transaction, after the lock: a worker that finds the
+     * lock taken leaves the tenant to the one claiming it.
+     */
+    List<WorkItem> claimOf(Placement placement, long tenantId, String workerId, int limit, Duration lease,
+            int maxWorkersPerTenant) {
+        List<WorkItem> items = placement.tx().execute(status -> {
+            boolean alone = Boolean.TRUE.equals(placement.jdbc()
+                    .sql("SELECT pg_try_advisory_xact_lock(hashtextextended('claim:' || ?, 0))")
+                    .param(tenantId).query(Boolean.class).single());
+            if (!alone) {
+                return List.<WorkItem>of();
+            }
+            // a statement of its own, so that its snapshot includes the claim committed by the lock's last holder
+            return placement.jdbc().sql("""
+                    UPDATE queue.work_items SET locked_until = now() + make_interval(secs => ?), locked_by = ?,
+                        attempts = attempts + 1
+                    WHERE id IN (
+                        SELECT id FROM queue.work_items
+                        WHERE tenant_id = ? AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                        ORDER BY run_at, id
+                        LIMIT ?
+                        FOR UPDATE SKIP LOCKED)
+                      AND (SELECT count(DISTINCT l.locked_by) FROM queue.work_items l
+                           WHERE l.tenant_id = ? AND l.locked_until > now() AND l.locked_by <> ?) < ?
+                    RETURNING id, kind, tenant_id, item_id, attempts""")
+                    .params((double) lease.toMillis() / 1000, workerId, tenantId, limit, tenantId, workerId,
+                            maxWorkersPerTenant)
+                    .query((rs, row) -> new WorkItem(rs.getLong("id"), rs.getString("kind"), rs.getLong("tenant_id"),
+                            rs.getLong("item_id"), rs.getInt("attempts")))
+                    .list();
+        });
         claimed.computeIfAbsent(placement.name(), name -> new LongAdder()).add(items.size());
         return items;
     }
