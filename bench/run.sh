@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the performance benchmarks against the platform jar and writes bench/results/latest.md and latest.json.
-#   bench/run.sh            the full run (20 to 30 minutes on 2 cores); its results file is committed
+#   bench/run.sh            the full run (about 15 minutes on 2 cores); its results file is committed
 #   bench/run.sh --quick    every phase, small, in a few minutes; results in bench/results/tmp/ (gitignored)
 #   bench/run.sh --no-build use the jars as they are
 #   bench/run.sh --compare BEFORE.jar [AFTER.jar]
