@@ -22,6 +22,8 @@ public final class BenchMain {
         boolean ingestOnly = List.of(args).contains("--ingest-only");
         // --processing-only: the backlog, steady-rate and dispatch figures alone, for working on processing
         boolean processingOnly = List.of(args).contains("--processing-only");
+        // --scale-only: onboarding and the spread-over-every-tenant figures alone, for working on tenant scale
+        boolean scaleOnly = List.of(args).contains("--scale-only");
         Settings settings = quick ? Settings.quick() : Settings.full();
         Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
         Path results = repo.resolve("bench/results");
@@ -44,7 +46,7 @@ public final class BenchMain {
             Log.info("pgbench: PostgreSQL alone, one ~4 KB INSERT per transaction");
             PgBench pgbench = new PgBench(harness, webhooks);
             List<Double> tps = new ArrayList<>();
-            for (int r = 0; r < settings.repeats(); r++) {
+            for (int r = 0; r < (scaleOnly ? 0 : settings.repeats()); r++) {
                 tps.add(pgbench.run(settings.wrkSeconds()));
                 Log.info("  %.0f commits/s", tps.get(r));
             }
@@ -55,6 +57,21 @@ public final class BenchMain {
                 harness.startPlatform(true);
                 new TenantScalePhase(harness, settings, null).onboard(TenantScalePhase.slugs(1, settings.backlogTenants()));
                 processingPhases(harness, settings, webhooks, report, work, pgTps, Double.NaN, Double.NaN);
+                Summary.write(report, settings, work.resolve("latest.md"), work.resolve("latest.json"));
+                return;
+            }
+            if (scaleOnly) {
+                harness.startPlatform(false);
+                IngestPhase ingest = new IngestPhase(harness, settings, webhooks, wrk);
+                TenantScalePhase scale = new TenantScalePhase(harness, settings, ingest);
+                List<String> all = TenantScalePhase.slugs(1, settings.tenants());
+                scale.onboard(all);
+                int connections = Integer.getInteger("bench.connections", 32);
+                for (int i = 0; i < 3; i++) { // the JIT, as the ingest runs before it do in a full run
+                    ingest.closedLoop(true, all.subList(0, 1), connections);
+                }
+                scale.spread(all, all.subList(0, 1), connections, report);
+                scale.write(report, Double.NaN, Double.NaN, Double.NaN);
                 Summary.write(report, settings, work.resolve("latest.md"), work.resolve("latest.json"));
                 return;
             }

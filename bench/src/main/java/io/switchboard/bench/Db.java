@@ -208,6 +208,17 @@ final class Db {
     private static final String NORMALISED =
             "regexp_replace(regexp_replace(query, '\\s+', ' ', 'g'), '\"tenant_[a-z0-9_]+\"', '\"tenant_*\"', 'g')";
 
+    /**
+     * Turns pg_stat_statements' tracking on or off for every session. Its cost is not flat: each distinct statement
+     * gets an entry, and a statement naming other tenants' tables is a distinct statement, so with many tenants it
+     * evicts entries and rewrites its query-text file all the time. Runs compared with each other are measured with
+     * tracking off, and the statement breakdown comes from a run of its own.
+     */
+    void trackStatements(boolean on) {
+        execute("ALTER SYSTEM SET pg_stat_statements.track = '" + (on ? "top" : "none") + "'");
+        execute("SELECT pg_reload_conf()");
+    }
+
     List<java.util.Map<String, Object>> topStatements(int limit) throws SQLException {
         List<java.util.Map<String, Object>> out = new ArrayList<>();
         try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(

@@ -78,19 +78,24 @@ final class TenantScalePhase {
         Wrk.Result cold = ingest.closedLoop(true, all, connections);
         coldSpread = cold;
         Log.info("  (first pass over %d tenants, caches cold: %.0f req/s, not counted)", all.size(), cold.requestsPerSecond());
+        harness.db.trackStatements(false);
         for (int r = 0; r < settings.repeats(); r++) {
             Wrk.Result one = ingest.closedLoop(true, solo, connections);
             single.add(one.requestsPerSecond());
             singleJvm.add(one.cpuUsPerRequest("platform"));
             singlePg.add(one.cpuUsPerRequest("postgres"));
-            harness.db.topStatements(1); // resets the counts
             Wrk.Result s = ingest.closedLoop(true, all, connections);
-            spreadStatements = harness.db.topStatements(6);
             spread.add(s.requestsPerSecond());
             spreadP99.add(s.p99Ms());
             spreadJvm.add(s.cpuUsPerRequest("platform"));
             spreadPg.add(s.cpuUsPerRequest("postgres"));
         }
+        harness.db.trackStatements(true);
+        harness.db.topStatements(1); // resets the counts
+        Profile.start(harness.platform);
+        ingest.closedLoop(true, all, connections);
+        spreadProfile = Profile.stop(harness.platform, harness.work.resolve("spread.jfr"));
+        spreadStatements = harness.db.topStatements(6);
         double sp = Stats.median(spread);
         double si = Stats.median(single);
         Map<String, Object> json = report.section("tenantScale");
@@ -134,7 +139,10 @@ final class TenantScalePhase {
                         List.of("first pass over every tenant (caches cold, not in the ratio), req/s",
                                 spread.get("firstPassColdPerSecond"), "", "")));
         if (spreadStatements != null) {
-            IngestPhase.writeStatements(report, json, spreadStatements, "during the last spread run");
+            IngestPhase.writeStatements(report, json, spreadStatements, "during a spread run after the measured ones (tracking statements costs PostgreSQL far more with many tenants, so the measured runs have it off)");
+        }
+        if (spreadProfile != null) {
+            IngestPhase.writeProfile(report, json, spreadProfile, "Profile of the platform during that spread run");
         }
         List<List<Object>> rows = new ArrayList<>();
         footprint.forEach((tenants, value) -> {
@@ -147,6 +155,7 @@ final class TenantScalePhase {
     }
 
     private List<Map<String, Object>> spreadStatements;
+    private Profile.Summary spreadProfile;
     private Wrk.Result coldSpread;
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.switchboard.platform.ingress;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.connector.ReceivedEvent;
@@ -9,6 +10,7 @@ import io.switchboard.platform.tenancy.TenantDatabase;
 import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +51,15 @@ public class DeliveryStore {
     private final Map<String, StorageCircuit> circuits = new ConcurrentHashMap<>();
     private final Map<String, Combiner> combiners = new ConcurrentHashMap<>();
     private final DistributionSummary batchSizes;
+    private final Counter split;
 
     public DeliveryStore(TenantDatabase database, MeterRegistry registry) {
         this.database = database;
         this.batchSizes = DistributionSummary.builder("switchboard.webhooks.group.commit")
                 .description("Webhook requests written by one statement and one commit").baseUnit("requests")
+                .register(registry);
+        this.split = Counter.builder("switchboard.webhooks.group.commit.split")
+                .description("Shared statements that failed and whose requests were each written again on their own")
                 .register(registry);
     }
 
@@ -105,6 +111,7 @@ public class DeliveryStore {
                 batch.get(0).failure = e;
                 return;
             }
+            split.increment();
             for (Request request : batch) {
                 write(List.of(request));
             }
@@ -128,17 +135,24 @@ public class DeliveryStore {
         int g = 0;
         for (List<Request> requests : byTenant.values()) {
             Tenant tenant = requests.get(0).tenant;
-            StringBuilder rows = new StringBuilder();
+            // keys in one order, so that two statements carrying the same keys (two nodes each writing a provider's
+            // retry of one request) wait for each other rather than deadlock
+            List<Row> sorted = new ArrayList<>();
             for (Request request : requests) {
                 for (ReceivedEvent event : request.events) {
-                    rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
-                    params.add(request.provider);
-                    params.add(event.dedupeKey());
-                    params.add(event.eventType());
-                    params.add(Timestamp.from(event.occurredAt()));
-                    params.add(request.headersJson);
-                    params.add(event.payload());
+                    sorted.add(new Row(request, event));
                 }
+            }
+            sorted.sort(Row.ORDER);
+            StringBuilder rows = new StringBuilder();
+            for (Row row : sorted) {
+                rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
+                params.add(row.request.provider);
+                params.add(row.event.dedupeKey());
+                params.add(row.event.eventType());
+                params.add(Timestamp.from(row.event.occurredAt()));
+                params.add(row.request.headersJson);
+                params.add(row.event.payload());
             }
             sql.append("""
                     s%d AS (
@@ -167,6 +181,11 @@ public class DeliveryStore {
 
     private StorageCircuit circuitOf(Placement placement) {
         return circuits.computeIfAbsent(placement.name(), name -> new StorageCircuit(System::nanoTime));
+    }
+
+    private record Row(Request request, ReceivedEvent event) {
+        static final Comparator<Row> ORDER = Comparator.<Row, String>comparing(row -> row.request.provider)
+                .thenComparing(row -> row.event.dedupeKey());
     }
 
     /** One request's events and, once written, its outcome. */
