@@ -7,7 +7,6 @@ import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
-import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,16 +18,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores verified events in the tenant's inbox and enqueues them, atomically: once this returns, the events
  * are durable and will be processed, whatever happens to this process.
  *
- * <p>The deliveries and their queue entries are written by one autocommit statement: an {@code INSERT ...
- * RETURNING} feeding a second {@code INSERT} (a duplicate inserts neither). The statement names the tenant's
- * schema itself, which is why it does not go through {@link TenantDatabase#inTenant}; the schema name is derived
- * from the validated slug, never from the request.
+ * <p>The deliveries and their queue entries are written by one autocommit statement, through the tenant schema's
+ * {@code store_deliveries} function (tenant migration V3): an {@code INSERT ... RETURNING} feeding a second
+ * {@code INSERT} (a duplicate inserts neither). The statement names the tenant's schema itself, which is why it does
+ * not go through {@link TenantDatabase#inTenant}; the schema name is derived from the validated slug, never from
+ * the request.
  *
  * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
  * together by the next one, whatever their tenants: one statement (an {@code INSERT} per tenant in it) and one
@@ -119,56 +120,52 @@ public class DeliveryStore {
     }
 
     /**
-     * Inserts the batch with one statement: one {@code INSERT} per tenant in it (tenants in id order, so that two
-     * nodes' statements take the tenants' index locks in the same order), one queue insert for all. Returns the
-     * tenant, provider and dedupe key of each event inserted, duplicates (stored before, or twice here) left out.
+     * Inserts the batch with one statement: per tenant in it, a call of the tenant schema's {@code store_deliveries}
+     * (tenants in id order, so that two nodes' statements take the tenants' locks in the same order), which inserts
+     * the tenant's rows and their queue entries with a plan its server process keeps. Returns the tenant, provider
+     * and dedupe key of each event inserted, duplicates (stored before, or twice here) left out.
      */
     private Set<String> insert(List<Request> batch) {
-        Map<Long, List<Request>> byTenant = new TreeMap<>();
+        Map<Long, List<Row>> byTenant = new TreeMap<>();
         for (Request request : batch) {
-            byTenant.computeIfAbsent(request.tenant.id(), id -> new ArrayList<>()).add(request);
+            for (ReceivedEvent event : request.events) {
+                byTenant.computeIfAbsent(request.tenant.id(), id -> new ArrayList<>()).add(new Row(request, event));
+            }
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH ");
-        StringBuilder queue = new StringBuilder();
-        StringBuilder result = new StringBuilder();
-        int g = 0;
-        for (List<Request> requests : byTenant.values()) {
-            Tenant tenant = requests.get(0).tenant;
+        StringBuilder sql = new StringBuilder();
+        for (List<Row> rows : byTenant.values()) {
             // keys in one order, so that two statements carrying the same keys (two nodes each writing a provider's
             // retry of one request) wait for each other rather than deadlock
-            List<Row> sorted = new ArrayList<>();
-            for (Request request : requests) {
-                for (ReceivedEvent event : request.events) {
-                    sorted.add(new Row(request, event));
-                }
+            rows.sort(Row.ORDER);
+            Tenant tenant = rows.get(0).request.tenant;
+            int n = rows.size();
+            String[] providers = new String[n];
+            String[] keys = new String[n];
+            String[] types = new String[n];
+            String[] occurred = new String[n];
+            String[] headers = new String[n];
+            byte[][] bodies = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                Row row = rows.get(i);
+                providers[i] = row.request.provider;
+                keys[i] = row.event.dedupeKey();
+                types[i] = row.event.eventType();
+                occurred[i] = row.event.occurredAt().toString();
+                headers[i] = row.request.headersJson;
+                bodies[i] = row.event.payload();
             }
-            sorted.sort(Row.ORDER);
-            StringBuilder rows = new StringBuilder();
-            for (Row row : sorted) {
-                rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?::jsonb, ?)");
-                params.add(row.request.provider);
-                params.add(row.event.dedupeKey());
-                params.add(row.event.eventType());
-                params.add(Timestamp.from(row.event.occurredAt()));
-                params.add(row.request.headersJson);
-                params.add(row.event.payload());
-            }
-            sql.append("""
-                    s%d AS (
-                        INSERT INTO %s (provider, dedupe_key, event_type, occurred_at, headers, body)
-                        VALUES %s
-                        ON CONFLICT (provider, dedupe_key) DO NOTHING
-                        RETURNING id, provider, dedupe_key),
-                    """.formatted(g, TenantDatabase.table(tenant, "deliveries"), rows));
-            queue.append(g == 0 ? "" : " UNION ALL ").append("SELECT 'DELIVERY', ").append(tenant.id())
-                    .append("::bigint, id FROM s").append(g);
-            result.append(g == 0 ? "" : " UNION ALL ").append("SELECT ").append(tenant.id())
-                    .append("::bigint, provider, dedupe_key FROM s").append(g);
-            g++;
+            params.add(new SqlArrayValue("text", (Object[]) providers));
+            params.add(new SqlArrayValue("text", (Object[]) keys));
+            params.add(new SqlArrayValue("text", (Object[]) types));
+            params.add(new SqlArrayValue("text", (Object[]) occurred));
+            params.add(new SqlArrayValue("text", (Object[]) headers));
+            params.add(new SqlArrayValue("bytea", (Object[]) bodies));
+            sql.append(sql.isEmpty() ? "" : "\nUNION ALL\n").append("SELECT ").append(tenant.id())
+                    .append("::bigint, s.stored_provider, s.stored_dedupe_key FROM ")
+                    .append(TenantDatabase.table(tenant, "store_deliveries")).append('(').append(tenant.id())
+                    .append(", ?, ?, ?, ?, ?, ?) s");
         }
-        sql.append("queued AS (INSERT INTO queue.work_items (kind, tenant_id, item_id) ").append(queue).append(")\n")
-                .append(result);
         Set<String> stored = new HashSet<>();
         database.placementOf(batch.get(0).tenant).ingest().sql(sql.toString()).params(params)
                 .query((rs, n) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
