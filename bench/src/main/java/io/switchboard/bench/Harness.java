@@ -51,6 +51,7 @@ final class Harness implements AutoCloseable {
                 // where PostgreSQL's time goes, per statement; the same small cost for the platform and the baseline
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track_planning", "on")
+                .setServerConfig("shared_buffers", System.getProperty("bench.sharedBuffers", "128MB"))
                 .start();
         db = new Db(jdbcUrl("bench-harness"));
         db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");

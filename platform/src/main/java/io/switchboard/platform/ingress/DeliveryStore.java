@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -155,12 +154,14 @@ public class DeliveryStore {
                 headers[i] = row.request.headersJson;
                 bodies[i] = row.event.payload();
             }
-            params.add(new SqlArrayValue("text", (Object[]) providers));
-            params.add(new SqlArrayValue("text", (Object[]) keys));
-            params.add(new SqlArrayValue("text", (Object[]) types));
-            params.add(new SqlArrayValue("text", (Object[]) occurred));
-            params.add(new SqlArrayValue("text", (Object[]) headers));
-            params.add(new SqlArrayValue("bytea", (Object[]) bodies));
+            // Java arrays, which the driver sends in binary (an SQL Array made by createArrayOf goes as text: every
+            // body hex-encoded and parsed back)
+            params.add(providers);
+            params.add(keys);
+            params.add(types);
+            params.add(occurred);
+            params.add(headers);
+            params.add(bodies);
             sql.append(sql.isEmpty() ? "" : "\nUNION ALL\n").append("SELECT ").append(tenant.id())
                     .append("::bigint, s.stored_provider, s.stored_dedupe_key FROM ")
                     .append(TenantDatabase.table(tenant, "store_deliveries")).append('(').append(tenant.id())
