@@ -16,7 +16,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * back every subscriber is reset, because notifications sent in between were missed.
  */
 @Component
-public class CacheInvalidation implements SmartLifecycle, DisposableBean {
+public class CacheInvalidation implements SmartLifecycle {
 
     static final String CHANNEL = "switchboard_cache";
     static final String APPLICATION_NAME = "switchboard-cache-listener";
@@ -40,11 +39,7 @@ public class CacheInvalidation implements SmartLifecycle, DisposableBean {
     private static final long RETRY_MILLIS = 1_000;
 
     /** What a cache does on a notification of its topic, and when every notification may have been missed. */
-    public interface Subscriber {
-        void changed(String key);
-
-        void reset();
-    }
+    private record Subscriber(Consumer<String> changed, Runnable reset) {}
 
     private final DataSource dataSource;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
@@ -57,24 +52,12 @@ public class CacheInvalidation implements SmartLifecycle, DisposableBean {
         this.dataSource = dataSource;
     }
 
-    /** Calls the subscriber with the key of each change notified on the topic ({@code tenant}, {@code connection}). */
-    public void subscribe(String topic, Subscriber subscriber) {
-        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(subscriber);
-    }
-
-    /** A subscriber from two lambdas. */
-    public static Subscriber subscriber(Consumer<String> changed, Runnable reset) {
-        return new Subscriber() {
-            @Override
-            public void changed(String key) {
-                changed.accept(key);
-            }
-
-            @Override
-            public void reset() {
-                reset.run();
-            }
-        };
+    /**
+     * Calls {@code changed} with the key of each change notified on the topic ({@code tenant}, {@code connection}),
+     * and {@code reset} when changes may have been missed.
+     */
+    public void subscribe(String topic, Consumer<String> changed, Runnable reset) {
+        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(new Subscriber(changed, reset));
     }
 
     /** Whether changes are being heard now: if not, a cache must not trust what it read more than a few seconds ago. */
@@ -116,11 +99,6 @@ public class CacheInvalidation implements SmartLifecycle, DisposableBean {
         return running;
     }
 
-    @Override
-    public void destroy() {
-        stop();
-    }
-
     private void listen() {
         boolean warned = false;
         while (running) {
@@ -131,7 +109,7 @@ public class CacheInvalidation implements SmartLifecycle, DisposableBean {
                 }
                 live = true;
                 // changes made while no one listened were not heard
-                subscribers.values().forEach(list -> list.forEach(Subscriber::reset));
+                subscribers.values().forEach(list -> list.forEach(subscriber -> subscriber.reset().run()));
                 if (warned) {
                     log.info("Listening for cache invalidations again");
                     warned = false;
@@ -185,7 +163,7 @@ public class CacheInvalidation implements SmartLifecycle, DisposableBean {
             String key = payload.substring(colon + 1);
             for (Subscriber subscriber : list) {
                 try {
-                    subscriber.changed(key);
+                    subscriber.changed().accept(key);
                 } catch (RuntimeException e) {
                     // a bad key must not stop the listener; the entry ages out on its own
                     log.warn("Cache invalidation {} failed: {}", payload, e.toString());

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * the request.
  *
  * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
- * together by the next one, whatever their tenants: one statement (an {@code INSERT} per tenant in it) and one
+ * together by the next one, whatever their tenants: one statement (a function call per tenant in it) and one
  * commit for all of them, each request answered only after that commit (ADR 13). Nothing waits for company: a
  * request that finds its database idle is written at once, so batches only form under concurrency, where they save
  * PostgreSQL a statement and a commit per request. If a shared statement fails for any reason but an unreachable

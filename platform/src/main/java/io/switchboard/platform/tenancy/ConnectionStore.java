@@ -1,18 +1,15 @@
 package io.switchboard.platform.tenancy;
 
 import io.switchboard.platform.database.CacheInvalidation;
+import io.switchboard.platform.database.HeardCache;
 import io.switchboard.platform.database.Placements;
 import io.switchboard.platform.secrets.SecretsVault;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -20,58 +17,35 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tenants' connections, secrets sealed by the {@link SecretsVault}. Reads on the webhook path are cached (decrypted,
- * in memory only): for minutes while this node hears of every change to a connection ({@link CacheInvalidation},
- * which evicts it), for a few seconds while it does not, and a missing connection for a few seconds only.
+ * in memory only, {@link HeardCache}): evicted when {@link CacheInvalidation} hears of a change to the connection, on
+ * any node.
  */
 @Component
 public class ConnectionStore {
 
-    private static final Duration CACHE_TIME = Duration.ofSeconds(5);
-    private static final Duration HEARD_CACHE_TIME = Duration.ofMinutes(10);
-    static final int MAX_ENTRIES = 20_000;
     private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> SECRETS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final SecretsVault vault;
     private final JsonMapper json;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final CacheInvalidation invalidation;
-    /** Bumped by every eviction: a row read before one is not cached, as it may be older than the change. */
-    private final AtomicLong evictions = new AtomicLong();
+    private final HeardCache<String, Connection> cache;
 
     public ConnectionStore(Placements placements, SecretsVault vault, JsonMapper json, CacheInvalidation invalidation) {
         this.jdbc = placements.main().jdbc();
         this.vault = vault;
         this.json = json;
-        this.invalidation = invalidation;
-        // a change's key is "<tenant id>:<provider>"
-        invalidation.subscribe("connection", CacheInvalidation.subscriber(key -> evict(key.replaceFirst(":", "/")), () -> {
-            evictions.incrementAndGet();
-            cache.clear();
-        }));
+        this.cache = new HeardCache<>(invalidation);
+        // a change's key is "<tenant id>:<provider>", the cache's
+        invalidation.subscribe("connection", cache::evict, cache::clear);
     }
 
     /** The tenant's connection for the provider, enabled or not. */
     public Optional<Connection> find(long tenantId, String provider) {
-        String key = tenantId + "/" + provider;
-        Cached cached = cache.get(key);
-        if (cached != null && cached.at().plus(cached.connection() != null && invalidation.live() ? HEARD_CACHE_TIME
-                : CACHE_TIME).isAfter(Instant.now())) {
-            return Optional.ofNullable(cached.connection());
-        }
-        long before = evictions.get();
-        Optional<Connection> connection = jdbc.sql("""
+        return cache.get(tenantId + ":" + provider, key -> jdbc.sql("""
                 SELECT tenant_id, provider, enabled, settings::text AS settings, secrets, secrets_key_id, updated_at
                 FROM platform.connections WHERE tenant_id = ? AND provider = ?""")
-                .params(tenantId, provider).query(this::map).optional();
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear(); // lookups of connections that do not exist by the thousand: start again rather than grow
-        }
-        if (evictions.get() == before) {
-            cache.put(key, new Cached(connection.orElse(null), Instant.now()));
-        }
-        return connection;
+                .params(tenantId, provider).query(this::map).optional());
     }
 
     /** Every connection of the tenant, by provider id. */
@@ -107,7 +81,7 @@ public class ConnectionStore {
                 .params(tenantId, provider, enabled, json.writeValueAsString(settings), sealed.ciphertext(), sealed.keyId(),
                         secrets.keySet().toArray(String[]::new), routeKey)
                 .update();
-        evict(tenantId + "/" + provider);
+        cache.evict(tenantId + ":" + provider);
         return find(tenantId, provider).orElseThrow();
     }
 
@@ -131,14 +105,8 @@ public class ConnectionStore {
             jdbc.sql("UPDATE platform.connections SET secrets = ?, secrets_key_id = ? WHERE tenant_id = ? AND provider = ?")
                     .params(sealed.ciphertext(), sealed.keyId(), tenantId, provider).update();
         }
-        evictions.incrementAndGet();
         cache.clear();
         return rows.size();
-    }
-
-    private void evict(String key) {
-        evictions.incrementAndGet();
-        cache.remove(key);
     }
 
     private Connection map(ResultSet rs, int row) throws SQLException {
@@ -155,6 +123,4 @@ public class ConnectionStore {
     private static String owner(long tenantId, String provider) {
         return "connection:" + tenantId + ":" + provider;
     }
-
-    private record Cached(Connection connection, Instant at) {}
 }
