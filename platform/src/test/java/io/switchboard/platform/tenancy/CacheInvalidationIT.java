@@ -57,7 +57,7 @@ class CacheInvalidationIT extends PlatformIT {
         assertThat(connections.find(tenant.id(), "stripe")).isPresent();
 
         db().sql("DELETE FROM platform.connections WHERE tenant_id = ? AND provider = 'stripe'").param(tenant.id()).update();
-        onboard(later); // through the API, which evicts on its own too: the point is the slug remembered as unknown
+        onboard(later); // the slug is remembered as unknown: onboarding evicts nothing, the notification does
 
         Awaitility.await().atMost(IN_TIME).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
             assertThat(connections.find(tenant.id(), "stripe")).isEmpty();
