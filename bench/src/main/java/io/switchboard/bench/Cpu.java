@@ -17,17 +17,31 @@ final class Cpu {
 
     private static final double TICK_SECONDS = 0.01; // Linux USER_HZ is 100 on every mainstream build
 
-    private final Map<String, Supplier<List<Long>>> groups = new LinkedHashMap<>();
+    private final Map<String, Supplier<Double>> groups = new LinkedHashMap<>();
 
     /** Adds a named group of processes, looked up at each reading (PostgreSQL forks a backend per connection). */
     void track(String name, Supplier<List<Long>> pids) {
-        groups.put(name, pids);
+        groups.put(name, () -> pids.get().stream().mapToDouble(Cpu::seconds).sum());
+    }
+
+    /**
+     * Adds a named group: a server and every process it has forked, those still running and those gone. PostgreSQL's
+     * autovacuum workers live for a few tables each; once one exits, its CPU shows only in the postmaster's count of
+     * its reaped children, which this adds.
+     */
+    void trackWithChildren(String name, long parent) {
+        groups.put(name, () -> withChildren(parent).stream().mapToDouble(Cpu::seconds).sum() + reapedSeconds(parent));
+    }
+
+    /** Adds the CPU of the processes this one has forked and reaped. */
+    void trackReaped(String name, long parent) {
+        groups.put(name, () -> reapedSeconds(parent));
     }
 
     /** CPU seconds used so far by each group. */
     Map<String, Double> read() {
         Map<String, Double> out = new LinkedHashMap<>();
-        groups.forEach((name, pids) -> out.put(name, pids.get().stream().mapToDouble(Cpu::seconds).sum()));
+        groups.forEach((name, seconds) -> out.put(name, seconds.get()));
         return out;
     }
 
@@ -75,6 +89,15 @@ final class Cpu {
         }
         // after the command name: state(0) ppid(1) ... utime(11) stime(12)
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_SECONDS;
+    }
+
+    private static double reapedSeconds(long pid) {
+        String[] fields = statFields(pid);
+        if (fields == null) {
+            return 0;
+        }
+        // cutime(13) cstime(14): the children it has waited for
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * TICK_SECONDS;
     }
 
     /** The fields of /proc/pid/stat after the parenthesised command name, which may contain spaces. */

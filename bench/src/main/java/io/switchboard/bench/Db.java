@@ -38,6 +38,15 @@ final class Db {
         }
     }
 
+    /** PostgreSQL's WAL counters since start: records, full-page images, bytes (pg_stat_wal). */
+    long[] wal() throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        }
+    }
+
     String schemaOf(Connection c, String slug) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT schema_name FROM platform.tenants WHERE slug = ?")) {
             s.setString(1, slug);

@@ -41,7 +41,15 @@ final class Harness implements AutoCloseable {
         this.work = work;
         Path data = work.resolve("postgres");
         Files.createDirectories(data);
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // more server settings for an experiment: -Dbench.postgresConfig=name=value,name=value
+        for (String setting : System.getProperty("bench.postgresConfig", "").split(",")) {
+            if (!setting.isBlank()) {
+                builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
+                        setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        postgres = builder
                 .setDataDirectory(data)
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "300")
@@ -60,8 +68,9 @@ final class Harness implements AutoCloseable {
         cpu.track("platform", () -> platform == null ? List.of() : List.of(platform.pid()));
         cpu.track("other", () -> other == null ? List.of() : List.of(other.pid()));
         cpu.track("baseline", () -> baseline == null ? List.of() : List.of(baseline.pid()));
-        cpu.track("postgres", () -> Cpu.withChildren(postmaster));
+        cpu.trackWithChildren("postgres", postmaster);
         cpu.track("postgresBackground", () -> Cpu.background(Cpu.withChildren(postmaster)));
+        cpu.trackReaped("postgresExited", postmaster);
         cpu.track("bench", () -> List.of(ProcessHandle.current().pid()));
     }
 

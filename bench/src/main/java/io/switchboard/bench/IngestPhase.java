@@ -37,13 +37,18 @@ final class IngestPhase {
 
     private Wrk.Result closedLoop(boolean platform, List<String> slugs, int connections, int seconds) throws Exception {
         List<SignedWebhooks.Signed> requests = webhooks.sign(slugs, seconds * 9000);
+        long[] walBefore = harness.db.wal();
         Wrk.Result r = platform
                 ? wrk.run(webhooks, requests, harness.platformUrl(), "/webhooks/", connections, seconds)
                 : wrk.run(webhooks, requests, harness.baselineUrl(), "/baseline/", connections, seconds);
-        Log.info("  %s c=%d: %.0f req/s, p99 %.1f ms, errors %d%s; CPU µs/req: JVM %.0f, PostgreSQL %.0f",
-                platform ? "platform" : "baseline", connections, r.requestsPerSecond(), r.p99Ms(), r.errors(),
-                r.wrapped() > 0 ? ", REUSED BODIES" : "", r.cpuUsPerRequest(platform ? "platform" : "baseline"),
-                r.cpuUsPerRequest("postgres"));
+        r = r.withWal(harness.db.wal(), walBefore);
+        Log.info("  %s c=%d: %.0f req/s, p99 %.1f ms, errors %d%s; CPU µs/req: JVM %.0f, PostgreSQL %.0f"
+                        + " (background %.0f, exited processes %.0f); WAL per req: %.1f records, %.2f full pages,"
+                        + " %.0f bytes", platform ? "platform" : "baseline", connections, r.requestsPerSecond(),
+                r.p99Ms(), r.errors(), r.wrapped() > 0 ? ", REUSED BODIES" : "",
+                r.cpuUsPerRequest(platform ? "platform" : "baseline"), r.cpuUsPerRequest("postgres"),
+                r.cpuUsPerRequest("postgresBackground"), r.cpuUsPerRequest("postgresExited"), r.walPerRequest(0),
+                r.walPerRequest(1), r.walPerRequest(2));
         return r;
     }
 

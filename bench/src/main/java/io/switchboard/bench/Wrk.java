@@ -18,7 +18,21 @@ final class Wrk {
 
     /** One wrk run. */
     record Result(double requestsPerSecond, double p50Ms, double p99Ms, double p999Ms, long requests, long errors,
-            long wrapped, Map<String, Double> cpuSeconds) {
+            long wrapped, Map<String, Double> cpuSeconds, long[] wal) {
+
+        /** The same run with the WAL PostgreSQL wrote during it: records, full-page images, bytes. */
+        Result withWal(long[] after, long[] before) {
+            long[] used = new long[after.length];
+            for (int i = 0; i < used.length; i++) {
+                used[i] = after[i] - before[i];
+            }
+            return new Result(requestsPerSecond, p50Ms, p99Ms, p999Ms, requests, errors, wrapped, cpuSeconds, used);
+        }
+
+        /** WAL per request: 0 records, 1 full-page images, 2 bytes. */
+        double walPerRequest(int counter) {
+            return wal == null || requests == 0 ? Double.NaN : (double) wal[counter] / requests;
+        }
 
         /** CPU microseconds per request of one process group. */
         double cpuUsPerRequest(String group) {
@@ -67,6 +81,6 @@ final class Wrk {
                 + r.get("statusErrors").asLong() + r.get("timeouts").asLong();
         double secondsRun = r.get("durationUs").asLong() / 1e6;
         return new Result(count / secondsRun, r.get("p50Us").asLong() / 1000.0, r.get("p99Us").asLong() / 1000.0,
-                r.get("p999Us").asLong() / 1000.0, count, errors, r.get("wrapped").asLong(), used);
+                r.get("p999Us").asLong() / 1000.0, count, errors, r.get("wrapped").asLong(), used, null);
     }
 }

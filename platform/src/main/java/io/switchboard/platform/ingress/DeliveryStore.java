@@ -7,6 +7,7 @@ import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
+import io.switchboard.platform.tenancy.TenantSlug;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,11 +25,11 @@ import org.springframework.stereotype.Component;
  * Stores verified events in the tenant's inbox and enqueues them, atomically: once this returns, the events
  * are durable and will be processed, whatever happens to this process.
  *
- * <p>The deliveries and their queue entries are written by one autocommit statement, through the tenant schema's
- * {@code store_deliveries} function (tenant migration V3): an {@code INSERT ... RETURNING} feeding a second
- * {@code INSERT} (a duplicate inserts neither). The statement names the tenant's schema itself, which is why it does
- * not go through {@link TenantDatabase#inTenant}; the schema name is derived from the validated slug, never from
- * the request.
+ * <p>The deliveries and their queue entries are written by one autocommit statement: the database's
+ * {@code queue.store_webhooks} function (queue migration V4) inserts each tenant's rows through its schema's
+ * {@code insert_deliveries} (tenant migration V4), and the statement queues the rows inserted (a duplicate inserts
+ * neither). The statement names the tenants' schemas itself, which is why it does not go through
+ * {@link TenantDatabase#inTenant}; the schema names are derived from validated slugs, never from the request.
  *
  * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
  * together by the next one, whatever their tenants: one statement (a function call per tenant in it) and one
@@ -119,59 +120,65 @@ public class DeliveryStore {
     }
 
     /**
-     * Inserts the batch with one statement: per tenant in it, a call of the tenant schema's {@code store_deliveries}
-     * (tenants in id order, so that two nodes' statements take the tenants' locks in the same order), which inserts
-     * the tenant's rows and their queue entries with a plan its server process keeps. Returns the tenant, provider
-     * and dedupe key of each event inserted, duplicates (stored before, or twice here) left out.
+     * Inserts the batch with one statement of fixed text (prepared once per connection): the database's
+     * {@code queue.store_webhooks} hands each tenant's rows (tenants in id order, so that two nodes' statements take
+     * the tenants' locks in the same order) to that tenant schema's {@code insert_deliveries}, whose insert its
+     * server process plans once, and the statement queues every new row with one insert. Returns the tenant,
+     * provider and dedupe key of each event inserted, duplicates (stored before, or twice here) left out.
      */
     private Set<String> insert(List<Request> batch) {
         Map<Long, List<Row>> byTenant = new TreeMap<>();
+        int n = 0;
         for (Request request : batch) {
             for (ReceivedEvent event : request.events) {
                 byTenant.computeIfAbsent(request.tenant.id(), id -> new ArrayList<>()).add(new Row(request, event));
+                n++;
             }
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
+        long[] tenantIds = new long[byTenant.size()];
+        String[] schemas = new String[byTenant.size()];
+        int[] counts = new int[byTenant.size()];
+        String[] providers = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] occurred = new String[n];
+        String[] headers = new String[n];
+        byte[][] bodies = new byte[n][];
+        int t = 0;
+        int i = 0;
         for (List<Row> rows : byTenant.values()) {
             // keys in one order, so that two statements carrying the same keys (two nodes each writing a provider's
             // retry of one request) wait for each other rather than deadlock
             rows.sort(Row.ORDER);
             Tenant tenant = rows.get(0).request.tenant;
-            int n = rows.size();
-            String[] providers = new String[n];
-            String[] keys = new String[n];
-            String[] types = new String[n];
-            String[] occurred = new String[n];
-            String[] headers = new String[n];
-            byte[][] bodies = new byte[n][];
-            for (int i = 0; i < n; i++) {
-                Row row = rows.get(i);
+            tenantIds[t] = tenant.id();
+            schemas[t] = TenantSlug.schemaFor(tenant.slug());
+            counts[t++] = rows.size();
+            for (Row row : rows) {
                 providers[i] = row.request.provider;
                 keys[i] = row.event.dedupeKey();
                 types[i] = row.event.eventType();
                 occurred[i] = row.event.occurredAt().toString();
                 headers[i] = row.request.headersJson;
-                bodies[i] = row.event.payload();
+                bodies[i++] = row.event.payload();
             }
-            // Java arrays, which the driver sends in binary (an SQL Array made by createArrayOf goes as text: every
-            // body hex-encoded and parsed back)
-            params.add(providers);
-            params.add(keys);
-            params.add(types);
-            params.add(occurred);
-            params.add(headers);
-            params.add(bodies);
-            sql.append(sql.isEmpty() ? "" : "\nUNION ALL\n").append("SELECT ").append(tenant.id())
-                    .append("::bigint, s.stored_provider, s.stored_dedupe_key FROM ")
-                    .append(TenantDatabase.table(tenant, "store_deliveries")).append('(').append(tenant.id())
-                    .append(", ?, ?, ?, ?, ?, ?) s");
         }
         Set<String> stored = new HashSet<>();
-        database.placementOf(batch.get(0).tenant).ingest().sql(sql.toString()).params(params)
-                .query((rs, n) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
+        // Java arrays, which the driver sends in binary (an SQL Array made by createArrayOf goes as text: every body
+        // hex-encoded and parsed back)
+        database.placementOf(batch.get(0).tenant).ingest().sql(STORE)
+                .params(tenantIds, schemas, counts, providers, keys, types, occurred, headers, bodies)
+                .query((rs, row) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
         return stored;
     }
+
+    private static final String STORE = """
+            WITH stored AS (
+                SELECT * FROM queue.store_webhooks(?, ?, ?, ?, ?, ?, ?, ?, ?)),
+            queued AS (
+                INSERT INTO queue.work_items (kind, tenant_id, item_id)
+                SELECT 'DELIVERY', tenant_id, stored_id FROM stored)
+            SELECT tenant_id, stored_provider, stored_dedupe_key FROM stored""";
 
     private static String key(long tenantId, String provider, String dedupeKey) {
         return tenantId + "\n" + provider + '\n' + dedupeKey;

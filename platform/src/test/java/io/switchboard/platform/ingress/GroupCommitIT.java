@@ -11,6 +11,7 @@ import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -106,6 +107,26 @@ class GroupCommitIT extends PlatformIT {
         assertThat(rows(tenant.slug(), "SELECT dedupe_key FROM {schema}.deliveries ORDER BY id"))
                 .extracting(r -> r.get("dedupe_key")).containsExactly("evt_good", "evt_also_good");
         assertThat(unqueued(tenant)).isZero();
+    }
+
+    @Test
+    void theStoreFunctionRefusesCountsThatDoNotMatchItsEventsAndStoresNothing() {
+        Tenant a = tenant("group-counts-a");
+        Tenant b = tenant("group-counts-b");
+        String[] two = {"stripe", "stripe"};
+        byte[][] bodies = {CHECKOUT, CHECKOUT};
+        long[] ids = {a.id(), b.id()};
+        String[] schemas = {a.schema(), b.schema()};
+        // more events counted than given, fewer, and a count missing: the first two fail after inserting some rows
+        for (int[] counts : new int[][] {{1, 2}, {1, 0}, {2}}) {
+            assertThatThrownBy(() -> db().sql("SELECT * FROM queue.store_webhooks(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(ids, schemas, counts, two, new String[] {"evt_x", "evt_y"}, new String[] {"t", "t"},
+                            new String[] {"2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z"}, new String[] {"{}", "{}"}, bodies)
+                    .query().listOfRows()).as("counts %s", Arrays.toString(counts))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("store_webhooks");
+        }
+        assertThat(rows(a.slug(), "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(rows(b.slug(), "SELECT id FROM {schema}.deliveries")).isEmpty();
     }
 
     @Test

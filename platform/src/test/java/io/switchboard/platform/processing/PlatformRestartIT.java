@@ -55,9 +55,9 @@ class PlatformRestartIT {
             assertThat(status(first, slug)).isEqualTo("RECEIVED");
             // The tenant's schema as an older release left it: its latest migration not applied yet.
             JdbcClient db = first.getBean(Placements.class).main().jdbc();
-            db.sql("DROP FUNCTION " + schema(slug) + ".store_deliveries").update();
-            db.sql("DELETE FROM " + schema(slug) + ".flyway_schema_history WHERE version = '3'").update();
-            db.sql("UPDATE platform.tenants SET schema_version = '2' WHERE slug = ?").param(slug).update();
+            db.sql("DROP FUNCTION " + schema(slug) + ".insert_deliveries").update();
+            db.sql("DELETE FROM " + schema(slug) + ".flyway_schema_history WHERE version = '4'").update();
+            db.sql("UPDATE platform.tenants SET schema_version = '3' WHERE slug = ?").param(slug).update();
         }
 
         long startedAt = System.nanoTime();
@@ -66,7 +66,7 @@ class PlatformRestartIT {
             assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(20));
             JdbcClient db = second.getBean(Placements.class).main().jdbc();
             assertThat(db.sql("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                    + "WHERE n.nspname = ? AND p.proname = 'store_deliveries'")
+                    + "WHERE n.nspname = ? AND p.proname = 'insert_deliveries'")
                     .param(schema(slug).replace("\"", "")).query(Long.class).single()).as("migrated at start-up").isEqualTo(1);
             assertThat(db.sql("SELECT schema_version FROM platform.tenants WHERE slug = ?").param(slug).query(String.class).single())
                     .isEqualTo(second.getBean(TenantSchemaMigrator.class).latestVersion());
