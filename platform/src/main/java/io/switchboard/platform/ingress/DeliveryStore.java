@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,8 +125,9 @@ public class DeliveryStore {
      * Inserts the batch with one statement of fixed text (prepared once per connection): the database's
      * {@code queue.store_webhooks} hands each tenant's rows (tenants in id order, so that two nodes' statements take
      * the tenants' locks in the same order) to that tenant schema's {@code insert_deliveries}, whose insert its
-     * server process plans once, and the statement queues every new row with one insert. Returns the tenant,
-     * provider and dedupe key of each event inserted, duplicates (stored before, or twice here) left out.
+     * server process plans once, and the statement queues every new row with one insert. A batch of one tenant calls
+     * that tenant's function directly. Returns the tenant, provider and dedupe key of each event inserted, duplicates
+     * (stored before, or twice here) left out.
      */
     private Set<String> insert(List<Request> batch) {
         Map<Long, List<Row>> byTenant = new TreeMap<>();
@@ -164,21 +167,36 @@ public class DeliveryStore {
             }
         }
         Set<String> stored = new HashSet<>();
+        JdbcClient ingest = database.placementOf(batch.get(0).tenant).ingest();
         // Java arrays, which the driver sends in binary (an SQL Array made by createArrayOf goes as text: every body
         // hex-encoded and parsed back)
-        database.placementOf(batch.get(0).tenant).ingest().sql(STORE)
-                .params(tenantIds, schemas, counts, providers, keys, types, occurred, headers, bodies)
-                .query((rs, row) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
+        StatementSpec statement = tenantIds.length == 1
+                // one tenant: its function called directly, a text of its own that the driver prepares too, without
+                // the dynamic call store_webhooks makes per tenant
+                ? ingest.sql(ONE_TENANT.replace("{schema}", '"' + schemas[0] + '"'))
+                        .params(tenantIds[0], providers, keys, types, occurred, headers, bodies)
+                : ingest.sql(TENANTS).params(tenantIds, schemas, counts, providers, keys, types, occurred, headers, bodies);
+        statement.query((rs, row) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
         return stored;
     }
 
-    private static final String STORE = """
+    private static final String TENANTS = """
             WITH stored AS (
                 SELECT * FROM queue.store_webhooks(?, ?, ?, ?, ?, ?, ?, ?, ?)),
             queued AS (
                 INSERT INTO queue.work_items (kind, tenant_id, item_id)
                 SELECT 'DELIVERY', tenant_id, stored_id FROM stored)
             SELECT tenant_id, stored_provider, stored_dedupe_key FROM stored""";
+
+    private static final String ONE_TENANT = """
+            WITH tenant AS (
+                SELECT ?::bigint AS tenant_id),
+            stored AS (
+                SELECT * FROM {schema}.insert_deliveries(?, ?, ?, ?, ?, ?)),
+            queued AS (
+                INSERT INTO queue.work_items (kind, tenant_id, item_id)
+                SELECT 'DELIVERY', tenant.tenant_id, stored_id FROM tenant, stored)
+            SELECT tenant.tenant_id, stored_provider, stored_dedupe_key FROM tenant, stored""";
 
     private static String key(long tenantId, String provider, String dedupeKey) {
         return tenantId + "\n" + provider + '\n' + dedupeKey;
