@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * <p>The deliveries and their queue entries are written by one autocommit statement: the database's
  * {@code queue.store_webhooks} function (queue migration V4) inserts each tenant's rows through its schema's
  * {@code insert_deliveries} (tenant migration V4), and the statement queues the rows inserted (a duplicate inserts
- * neither). The statement names the tenants' schemas itself, which is why it does not go through
+ * neither); a batch of one tenant goes through that schema's {@code store_deliveries} (V3), which queues them itself. The statement names the tenants' schemas itself, which is why it does not go through
  * {@link TenantDatabase#inTenant}; the schema names are derived from validated slugs, never from the request.
  *
  * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
@@ -126,8 +126,8 @@ public class DeliveryStore {
      * {@code queue.store_webhooks} hands each tenant's rows (tenants in id order, so that two nodes' statements take
      * the tenants' locks in the same order) to that tenant schema's {@code insert_deliveries}, whose insert its
      * server process plans once, and the statement queues every new row with one insert. A batch of one tenant calls
-     * that tenant's {@code store_deliveries} (tenant migration V3) directly. Returns the tenant, provider and dedupe key of each event inserted, duplicates
-     * (stored before, or twice here) left out.
+     * that tenant's {@code store_deliveries} (tenant migration V3) directly. Returns the tenant, provider and dedupe
+     * key of each event inserted, duplicates (stored before, or twice here) left out.
      */
     private Set<String> insert(List<Request> batch) {
         Map<Long, List<Row>> byTenant = new TreeMap<>();
@@ -174,8 +174,9 @@ public class DeliveryStore {
                 // one tenant: its schema's store_deliveries, which queues the rows itself, called directly (a text of
                 // its own, which the driver prepares too); measured with batches of a few requests, cheaper than the
                 // fixed statement's dynamic call and shared queue insert
-                ? ingest.sql("SELECT " + tenantIds[0] + "::bigint, s.stored_provider, s.stored_dedupe_key FROM \""
-                                + schemas[0] + "\".store_deliveries(" + tenantIds[0] + ", ?, ?, ?, ?, ?, ?) s")
+                ? ingest.sql("SELECT " + tenantIds[0] + "::bigint, s.stored_provider, s.stored_dedupe_key FROM "
+                                + TenantDatabase.table(batch.get(0).tenant, "store_deliveries") + "(" + tenantIds[0]
+                                + ", ?, ?, ?, ?, ?, ?) s")
                         .params(providers, keys, types, occurred, headers, bodies)
                 : ingest.sql(TENANTS).params(tenantIds, schemas, counts, providers, keys, types, occurred, headers, bodies);
         statement.query((rs, row) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
