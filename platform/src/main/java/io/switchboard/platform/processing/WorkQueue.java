@@ -1,12 +1,13 @@
 package io.switchboard.platform.processing;
 
 import io.switchboard.platform.database.Placement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,94 +28,47 @@ public class WorkQueue {
      * order, wrapping around) that has due entries and is not already being worked on by
      * {@code maxWorkersPerTenant} workers. Going round the tenants keeps a tenant with a large backlog from
      * delaying the others, and the per-tenant worker cap keeps a tenant whose provider is slow from holding
-     * every worker.
+     * every worker. One round trip: {@code queue.claim_work} (queue migration V5, ADR 14) chooses the tenant and
+     * leases its entries, trying the next tenant when other workers took the due entries in between.
      */
     public Claim claim(Placement placement, String workerId, int limit, Duration lease, long afterTenant,
             int maxWorkersPerTenant) {
-        long after = afterTenant;
-        boolean wrapped = afterTenant == 0;
-        // A tenant whose due entries other workers took in between gives nothing: go on to the next one.
-        for (int tries = 0; tries < 3; tries++) {
-            Optional<Long> tenant = nextTenantWithWork(placement, after, maxWorkersPerTenant);
-            if (tenant.isEmpty() && !wrapped) {
-                wrapped = true;
-                tenant = nextTenantWithWork(placement, 0, maxWorkersPerTenant);
-            }
-            if (tenant.isEmpty()) {
-                return new Claim(List.of(), afterTenant);
-            }
-            List<WorkItem> items = claimOf(placement, tenant.get(), workerId, limit, lease, maxWorkersPerTenant);
-            if (!items.isEmpty()) {
-                return new Claim(items, tenant.get());
-            }
-            after = tenant.get();
-        }
-        return new Claim(List.of(), after);
-    }
-
-    /**
-     * The first tenant after {@code afterTenant} (in id order) that has due entries and fewer than
-     * {@code maxWorkersPerTenant} workers on it. A read, apart from the claim that follows: if it locked rows too,
-     * every row another worker changed meanwhile would make PostgreSQL re-run it (EvalPlanQual) for that row, and
-     * on a large, churning queue those re-runs took minutes and held vacuum back.
-     */
-    private Optional<Long> nextTenantWithWork(Placement placement, long afterTenant, int maxWorkersPerTenant) {
-        return placement.jdbc().sql("""
-                WITH RECURSIVE tenants (tenant_id) AS (
-                    (SELECT tenant_id FROM queue.work_items WHERE tenant_id > ? ORDER BY tenant_id LIMIT 1)
-                    UNION ALL
-                    SELECT (SELECT w.tenant_id FROM queue.work_items w WHERE w.tenant_id > tenants.tenant_id
-                            ORDER BY w.tenant_id LIMIT 1)
-                    FROM tenants WHERE tenants.tenant_id IS NOT NULL
-                )
-                SELECT tenants.tenant_id FROM tenants
-                WHERE tenants.tenant_id IS NOT NULL
-                  AND EXISTS (SELECT 1 FROM queue.work_items d WHERE d.tenant_id = tenants.tenant_id
-                              AND d.run_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now()))
-                  AND (SELECT count(DISTINCT l.locked_by) FROM queue.work_items l
-                       WHERE l.tenant_id = tenants.tenant_id AND l.locked_until > now()) < ?
-                LIMIT 1""")
-                .params(afterTenant, maxWorkersPerTenant)
-                .query(Long.class).optional();
+        List<WorkItem> items = placement.jdbc().sql("SELECT id, kind, tenant_id, item_id, attempts FROM queue.claim_work(?, ?, ?, ?, ?)")
+                .params(afterTenant, workerId, limit, seconds(lease), maxWorkersPerTenant)
+                .query(WorkQueue::item)
+                .list();
+        counted(placement, items);
+        return new Claim(items, items.isEmpty() ? afterTenant : items.get(0).tenantId());
     }
 
     /**
      * Leases up to {@code limit} of the tenant's due entries, oldest first, skipping those another worker holds,
-     * unless {@code maxWorkersPerTenant} other workers hold some already. The tenant choice above is a read, so two
-     * workers could both find a tenant under its cap; claims of one tenant are therefore serialised on an advisory
-     * lock, and the cap is checked again inside the claim's transaction, after the lock: a worker that finds the
-     * lock taken leaves the tenant to the one claiming it.
+     * unless {@code maxWorkersPerTenant} other workers hold some already. The tenant choice in {@link #claim} is a
+     * read, so two workers could both find a tenant under its cap; claims of one tenant are therefore serialised
+     * on an advisory lock, and the cap is checked again after the lock: a worker that finds the lock taken leaves
+     * the tenant to the one claiming it.
      */
     List<WorkItem> claimOf(Placement placement, long tenantId, String workerId, int limit, Duration lease,
             int maxWorkersPerTenant) {
-        List<WorkItem> items = placement.tx().execute(status -> {
-            boolean alone = Boolean.TRUE.equals(placement.jdbc()
-                    .sql("SELECT pg_try_advisory_xact_lock(hashtextextended('claim:' || ?, 0))")
-                    .param(tenantId).query(Boolean.class).single());
-            if (!alone) {
-                return List.<WorkItem>of();
-            }
-            // a statement of its own, so that its snapshot includes the claim committed by the lock's last holder
-            return placement.jdbc().sql("""
-                    UPDATE queue.work_items SET locked_until = now() + make_interval(secs => ?), locked_by = ?,
-                        attempts = attempts + 1
-                    WHERE id IN (
-                        SELECT id FROM queue.work_items
-                        WHERE tenant_id = ? AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
-                        ORDER BY run_at, id
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED)
-                      AND (SELECT count(DISTINCT l.locked_by) FROM queue.work_items l
-                           WHERE l.tenant_id = ? AND l.locked_until > now() AND l.locked_by <> ?) < ?
-                    RETURNING id, kind, tenant_id, item_id, attempts""")
-                    .params((double) lease.toMillis() / 1000, workerId, tenantId, limit, tenantId, workerId,
-                            maxWorkersPerTenant)
-                    .query((rs, row) -> new WorkItem(rs.getLong("id"), rs.getString("kind"), rs.getLong("tenant_id"),
-                            rs.getLong("item_id"), rs.getInt("attempts")))
-                    .list();
-        });
-        claimed.computeIfAbsent(placement.name(), name -> new LongAdder()).add(items.size());
+        List<WorkItem> items = placement.jdbc().sql("SELECT id, kind, tenant_id, item_id, attempts FROM queue.claim_tenant(?, ?, ?, ?, ?)")
+                .params(tenantId, workerId, limit, seconds(lease), maxWorkersPerTenant)
+                .query(WorkQueue::item)
+                .list();
+        counted(placement, items);
         return items;
+    }
+
+    private static double seconds(Duration lease) {
+        return (double) lease.toMillis() / 1000;
+    }
+
+    private static WorkItem item(ResultSet rs, int row) throws SQLException {
+        return new WorkItem(rs.getLong("id"), rs.getString("kind"), rs.getLong("tenant_id"), rs.getLong("item_id"),
+                rs.getInt("attempts"));
+    }
+
+    private void counted(Placement placement, List<WorkItem> items) {
+        claimed.computeIfAbsent(placement.name(), name -> new LongAdder()).add(items.size());
     }
 
     /** Entries this node claimed on the placement since {@link #vacuumed} last counted them off. */

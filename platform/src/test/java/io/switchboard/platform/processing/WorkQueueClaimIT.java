@@ -7,6 +7,7 @@ import io.switchboard.platform.support.PlatformIT;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -57,6 +58,56 @@ class WorkQueueClaimIT extends PlatformIT {
                     .param(TENANT).query(Long.class).single()).isEqualTo(3);
         } finally {
             main.jdbc().sql("DELETE FROM queue.work_items WHERE tenant_id = ?").param(TENANT).update();
+        }
+    }
+    @Test
+    void aClaimGoesOnFromTheTenantAfterTheLastOneAndPassesOverTenantsItMayNotTake() throws Exception {
+        Placement main = placements.main();
+        long first = TENANT + 100;
+        long second = TENANT + 101;
+        long third = TENANT + 102;
+        try {
+            for (long tenant : new long[] {first, second, third}) {
+                // one entry leased elsewhere keeps the background workers (capped at 1) off these tenants
+                main.jdbc().sql("""
+                        INSERT INTO queue.work_items (kind, tenant_id, item_id, locked_until, locked_by)
+                        VALUES ('DELIVERY', ?, 1, now() + interval '1 minute', 'other-worker')""").param(tenant).update();
+                main.jdbc().sql("INSERT INTO queue.work_items (kind, tenant_id, item_id) VALUES ('DELIVERY', ?, ?)")
+                        .params(tenant, tenant).update();
+            }
+
+            WorkQueue.Claim claim = queue.claim(main, "test-worker", 10, LEASE, first, 2);
+            assertThat(claim.tenantId()).as("the tenant after the last one").isEqualTo(second);
+            assertThat(claim.items()).extracting(WorkItem::itemId).containsExactly(second);
+            assertThat(claim.items()).extracting(WorkItem::attempts).containsExactly(1);
+
+            // the first tenant now has two workers on it: under a cap of 2 a third one passes it over
+            main.jdbc().sql("""
+                    INSERT INTO queue.work_items (kind, tenant_id, item_id, locked_until, locked_by)
+                    VALUES ('DELIVERY', ?, 2, now() + interval '1 minute', 'third-worker')""").param(first).update();
+            try (Connection other = main.dataSource().getConnection()) {
+                other.setAutoCommit(false);
+                try (PreparedStatement lock = other.prepareStatement(
+                        "SELECT pg_advisory_xact_lock(hashtextextended('claim:' || ?, 0))")) {
+                    lock.setLong(1, third);
+                    lock.execute();
+                }
+                List<WorkItem> items = queue.claim(main, "test-worker", 10, LEASE, first - 1, 2).items();
+                // Having found nothing after the third tenant, the claim wraps around to the lowest tenant ids:
+                // should another test have left work there, hand it back untouched.
+                main.jdbc().sql("""
+                        UPDATE queue.work_items SET locked_until = NULL, locked_by = NULL, attempts = attempts - 1
+                        WHERE locked_by = 'test-worker' AND tenant_id NOT IN (?, ?, ?)""").params(first, second, third).update();
+                assertThat(items).filteredOn(item -> item.tenantId() >= first)
+                        .as("the first tenant is at its cap, the second has nothing due, the third is being claimed")
+                        .isEmpty();
+                other.rollback();
+            }
+            claim = queue.claim(main, "test-worker", 10, LEASE, first - 1, 2);
+            assertThat(claim.tenantId()).isEqualTo(third);
+            assertThat(claim.items()).extracting(WorkItem::itemId).containsExactly(third);
+        } finally {
+            main.jdbc().sql("DELETE FROM queue.work_items WHERE tenant_id IN (?, ?, ?)").params(first, second, third).update();
         }
     }
 }
