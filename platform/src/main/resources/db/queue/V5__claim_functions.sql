@@ -1,4 +1,4 @@
--- A worker's claim in one call (WorkQueue, ADR 14). Before, a claim was a read to choose the tenant and a
+-- A worker's claim in one call (WorkQueue, ADR 15). Before, a claim was a read to choose the tenant and a
 -- transaction of its own to lease that tenant's entries: five round trips, and two statements that PostgreSQL
 -- planned afresh at every call, since a custom plan looked cheaper to it than the generic one. With webhooks
 -- arriving at a steady rate over many tenants, a claim takes only a few entries, and that fixed cost per claim was

@@ -28,7 +28,7 @@ public class WorkQueue {
      * order, wrapping around) that has due entries and is not already being worked on by
      * {@code maxWorkersPerTenant} workers. Going round the tenants keeps a tenant with a large backlog from
      * delaying the others, and the per-tenant worker cap keeps a tenant whose provider is slow from holding
-     * every worker. One round trip: {@code queue.claim_work} (queue migration V5, ADR 14) chooses the tenant and
+     * every worker. One round trip: {@code queue.claim_work} (queue migration V5, ADR 15) chooses the tenant and
      * leases its entries, trying the next tenant when other workers took the due entries in between.
      */
     public Claim claim(Placement placement, String workerId, int limit, Duration lease, long afterTenant,
