@@ -46,7 +46,8 @@ public class WorkQueue {
      * unless {@code maxWorkersPerTenant} other workers hold some already. The tenant choice in {@link #claim} is a
      * read, so two workers could both find a tenant under its cap; claims of one tenant are therefore serialised
      * on an advisory lock, and the cap is checked again after the lock: a worker that finds the lock taken leaves
-     * the tenant to the one claiming it.
+     * the tenant to the one claiming it. This is {@code queue.claim_tenant}, the step {@code claim_work} takes for each
+     * tenant it tries; called on its own by tests.
      */
     List<WorkItem> claimOf(Placement placement, long tenantId, String workerId, int limit, Duration lease,
             int maxWorkersPerTenant) {

@@ -39,13 +39,7 @@ class WorkQueueClaimIT extends PlatformIT {
             assertThat(queue.claimOf(main, TENANT, "test-worker", 10, LEASE, 1))
                     .as("the tenant already has its one worker").isEmpty();
 
-            try (Connection other = main.dataSource().getConnection()) {
-                other.setAutoCommit(false);
-                try (PreparedStatement lock = other.prepareStatement(
-                        "SELECT pg_advisory_xact_lock(hashtextextended('claim:' || ?, 0))")) {
-                    lock.setLong(1, TENANT);
-                    lock.execute();
-                }
+            try (Connection other = claimLockHeld(main, TENANT)) {
                 assertThat(queue.claimOf(main, TENANT, "test-worker", 10, LEASE, 2))
                         .as("another worker is claiming this tenant at this moment").isEmpty();
                 other.rollback();
@@ -85,13 +79,7 @@ class WorkQueueClaimIT extends PlatformIT {
             main.jdbc().sql("""
                     INSERT INTO queue.work_items (kind, tenant_id, item_id, locked_until, locked_by)
                     VALUES ('DELIVERY', ?, 2, now() + interval '1 minute', 'third-worker')""").param(first).update();
-            try (Connection other = main.dataSource().getConnection()) {
-                other.setAutoCommit(false);
-                try (PreparedStatement lock = other.prepareStatement(
-                        "SELECT pg_advisory_xact_lock(hashtextextended('claim:' || ?, 0))")) {
-                    lock.setLong(1, third);
-                    lock.execute();
-                }
+            try (Connection other = claimLockHeld(main, third)) {
                 List<WorkItem> items = queue.claim(main, "test-worker", 10, LEASE, first - 1, 2).items();
                 // Having found nothing after the third tenant, the claim wraps around to the lowest tenant ids:
                 // should another test have left work there, hand it back untouched.
@@ -109,5 +97,17 @@ class WorkQueueClaimIT extends PlatformIT {
         } finally {
             main.jdbc().sql("DELETE FROM queue.work_items WHERE tenant_id IN (?, ?, ?)").params(first, second, third).update();
         }
+    }
+
+    /** A connection whose open transaction holds the tenant's claim lock, as another worker's claim under way does. */
+    private static Connection claimLockHeld(Placement placement, long tenant) throws Exception {
+        Connection other = placement.dataSource().getConnection();
+        other.setAutoCommit(false);
+        try (PreparedStatement lock = other.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended('claim:' || ?, 0))")) {
+            lock.setLong(1, tenant);
+            lock.execute();
+        }
+        return other;
     }
 }
