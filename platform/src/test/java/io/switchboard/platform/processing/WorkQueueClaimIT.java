@@ -6,6 +6,8 @@ import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.support.PlatformIT;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,42 @@ class WorkQueueClaimIT extends PlatformIT {
             assertThat(claim.items()).extracting(WorkItem::itemId).containsExactly(third);
         } finally {
             main.jdbc().sql("DELETE FROM queue.work_items WHERE tenant_id IN (?, ?, ?)").params(first, second, third).update();
+        }
+    }
+
+    @Test
+    void aClaimReadsTheQueueThroughItsIndexesWhateverItsStatisticsSay() throws Exception {
+        Placement main = placements.main();
+        long tenant = TENANT + 200;
+        try (Connection c = main.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // Statistics of a nearly empty queue, as at start-up or after a drain: a generic plan made with them read
+                // the whole table at every claim, and kept doing so as the queue grew, until the next ANALYZE.
+                s.execute("ANALYZE queue.work_items");
+                s.execute("INSERT INTO queue.work_items (kind, tenant_id, item_id) SELECT 'DELIVERY', " + tenant
+                        + ", n FROM generate_series(1, 5) AS n");
+                long[] before = scans(s);
+                try (ResultSet claimed = s.executeQuery("SELECT count(*) FROM queue.claim_work(" + (tenant - 1)
+                        + ", 'plan-test', 10, 30, 2)")) {
+                    claimed.next();
+                    assertThat(claimed.getLong(1)).as("the test tenant's entries are claimed").isEqualTo(5);
+                }
+                long[] after = scans(s);
+                assertThat(after[0] - before[0]).as("sequential scans of the queue").isZero();
+                assertThat(after[1] - before[1]).as("index scans of the queue").isPositive();
+            } finally {
+                c.rollback(); // the claim, its entries and the statistics go with it
+            }
+        }
+    }
+
+    /** This transaction's sequential and index scans of the queue table so far. */
+    private static long[] scans(Statement s) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT seq_scan, coalesce(idx_scan, 0) FROM pg_stat_xact_user_tables"
+                + " WHERE relid = 'queue.work_items'::regclass")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
 
