@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,32 +47,50 @@ public class Outbox {
         if (template.isEmpty()) {
             return 0;
         }
-        Map<String, Object> contact = jdbc.sql("SELECT email, phone FROM contacts WHERE id = ?")
-                .param(notification.contactId()).query().singleRow();
-        int queued = 0;
-        if (template.get().hasSms() && contact.get("phone") != null) {
-            queued += insert(jdbc, tenant, notification, Channel.SMS, (String) contact.get("phone"));
+        boolean sms = template.get().hasSms();
+        boolean email = !notification.smsOnly() && template.get().hasEmail();
+        if (!sms && !email) {
+            return 0;
         }
-        if (!notification.smsOnly() && template.get().hasEmail() && contact.get("email") != null) {
-            queued += insert(jdbc, tenant, notification, Channel.EMAIL, (String) contact.get("email"));
-        }
-        return queued;
-    }
-
-    private int insert(JdbcClient jdbc, Tenant tenant, Notification notification, Channel channel, String recipient) {
-        String dedupeKey = notification.dedupe() + ":" + notification.templateKey() + ":" + channel;
-        Optional<Long> id = jdbc.sql("""
+        String smsDedupe = dedupeKey(notification, Channel.SMS);
+        String emailDedupe = dedupeKey(notification, Channel.EMAIL);
+        // One statement for the messages: the contact's number and address as they are now, and a message per channel
+        // that the template has and the contact can be reached on, unless that message was queued before.
+        List<Long> ids = jdbc.sql("""
+                WITH recipient AS (SELECT phone, email FROM contacts WHERE id = :contact),
+                channel (channel, recipient, dedupe_key, idempotency_key, position) AS (
+                    SELECT 'SMS', phone, :smsDedupe::text, :smsKey::text, 1
+                    FROM recipient WHERE :sms::boolean AND phone IS NOT NULL
+                    UNION ALL
+                    SELECT 'EMAIL', email, :emailDedupe::text, :emailKey::text, 2
+                    FROM recipient WHERE :email::boolean AND email IS NOT NULL)
                 INSERT INTO messages (channel, recipient, template_key, contact_id, event_id, variables, dedupe_key,
                     idempotency_key, bypass_suppression)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                SELECT c.channel, c.recipient, :template::text, :contact::bigint, :event::bigint, :variables::jsonb,
+                    c.dedupe_key, c.idempotency_key, :bypass::boolean
+                FROM channel c ORDER BY c.position
                 ON CONFLICT (dedupe_key) DO NOTHING
                 RETURNING id""")
-                .params(channel.name(), recipient, notification.templateKey(), notification.contactId(),
-                        notification.eventId(), json.writeValueAsString(notification.variables()), dedupeKey,
-                        idempotencyKey(tenant, dedupeKey), notification.bypassSuppression())
-                .query(Long.class).optional();
-        id.ifPresent(messageId -> queue.enqueue(jdbc, "MESSAGE", tenant.id(), messageId, Instant.now()));
-        return id.isPresent() ? 1 : 0;
+                .param("contact", notification.contactId())
+                .param("sms", sms)
+                .param("smsDedupe", smsDedupe)
+                .param("smsKey", idempotencyKey(tenant, smsDedupe))
+                .param("email", email)
+                .param("emailDedupe", emailDedupe)
+                .param("emailKey", idempotencyKey(tenant, emailDedupe))
+                .param("template", notification.templateKey())
+                .param("event", notification.eventId())
+                .param("variables", json.writeValueAsString(notification.variables()))
+                .param("bypass", notification.bypassSuppression())
+                .query(Long.class).list();
+        if (!ids.isEmpty()) {
+            queue.enqueueAll(jdbc, "MESSAGE", tenant.id(), ids, Instant.now());
+        }
+        return ids.size();
+    }
+
+    private static String dedupeKey(Notification notification, Channel channel) {
+        return notification.dedupe() + ":" + notification.templateKey() + ":" + channel;
     }
 
     private static String idempotencyKey(Tenant tenant, String dedupeKey) {

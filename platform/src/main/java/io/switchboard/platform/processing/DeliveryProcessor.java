@@ -15,6 +15,7 @@ import io.switchboard.platform.tenancy.Connection;
 import io.switchboard.platform.tenancy.ConnectionStore;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +26,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -108,24 +111,32 @@ class DeliveryProcessor implements WorkHandler {
         commit(tenant, outcomes);
     }
 
-    /** The claimed deliveries, by id: one autocommit read, as a delivery is immutable but for its status. */
+    /**
+     * The claimed deliveries, by id: one autocommit read, as a delivery is immutable but for its status. The
+     * statement names the tenant's schema, so its text differs per tenant and the driver would rarely see it often
+     * enough to prepare it on the server; it is told to, so that the bodies come back in binary instead of as hex
+     * text, which PostgreSQL would encode and the driver decode again.
+     */
     private Map<Long, Loaded> load(Tenant tenant, List<WorkItem> items) {
         Map<Long, Integer> attempts = new HashMap<>();
         items.forEach(item -> attempts.put(item.itemId(), item.attempts()));
-        Map<Long, Loaded> loaded = new HashMap<>();
-        database.placementOf(tenant).jdbc().sql("""
+        String sql = """
                 SELECT id, provider, dedupe_key, event_type, occurred_at, received_at, body, status
-                FROM %s WHERE id = ANY(?)""".formatted(TenantDatabase.table(tenant, "deliveries")))
-                .param(items.stream().mapToLong(WorkItem::itemId).toArray())
-                .query((rs, row) -> {
-                    long id = rs.getLong("id");
-                    return new Loaded(id, rs.getString("provider"), rs.getString("status"), new StoredDelivery(
-                            Long.toString(id), rs.getString("dedupe_key"), rs.getString("event_type"),
-                            rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-                            Objects.requireNonNullElse(rs.getBytes("body"), new byte[0]), attempts.get(id)));
-                })
-                .list()
-                .forEach(delivery -> loaded.put(delivery.id(), delivery));
+                FROM %s WHERE id = ANY(?)""".formatted(TenantDatabase.table(tenant, "deliveries"));
+        long[] ids = items.stream().mapToLong(WorkItem::itemId).toArray();
+        Map<Long, Loaded> loaded = new HashMap<>();
+        new JdbcTemplate(database.placementOf(tenant).dataSource()).query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // prepared at once, results in binary
+            statement.setObject(1, ids);
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            long id = rs.getLong("id");
+            loaded.put(id, new Loaded(id, rs.getString("provider"), rs.getString("status"), new StoredDelivery(
+                    Long.toString(id), rs.getString("dedupe_key"), rs.getString("event_type"),
+                    rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+                    Objects.requireNonNullElse(rs.getBytes("body"), new byte[0]), attempts.get(id))));
+        });
         return loaded;
     }
 

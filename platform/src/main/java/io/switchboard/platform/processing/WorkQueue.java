@@ -102,10 +102,17 @@ public class WorkQueue {
 
     /** Enqueues an item, or makes an existing entry for it due now. */
     public void enqueue(JdbcClient jdbc, String kind, long tenantId, long itemId, Instant runAt) {
+        enqueueAll(jdbc, kind, tenantId, List.of(itemId), runAt);
+    }
+
+    /** Enqueues items of one kind and tenant in one statement, or makes existing entries for them due then. */
+    public void enqueueAll(JdbcClient jdbc, String kind, long tenantId, List<Long> itemIds, Instant runAt) {
         jdbc.sql("""
-                INSERT INTO queue.work_items (kind, tenant_id, item_id, run_at) VALUES (?, ?, ?, ?)
+                INSERT INTO queue.work_items (kind, tenant_id, item_id, run_at)
+                SELECT ?, ?, item_id, ? FROM unnest(?::bigint[]) AS item (item_id)
                 ON CONFLICT (kind, tenant_id, item_id) DO UPDATE SET run_at = EXCLUDED.run_at, attempts = 0""")
-                .params(kind, tenantId, itemId, Timestamp.from(runAt)).update();
+                .params(kind, tenantId, Timestamp.from(runAt), itemIds.stream().mapToLong(Long::longValue).toArray())
+                .update();
     }
 
     /** The number of entries and the age of the oldest due one, in seconds. */

@@ -3,6 +3,8 @@ package io.switchboard.platform.records;
 import io.switchboard.connector.command.ContactDetails;
 import io.switchboard.connector.command.ContactRef;
 import io.switchboard.connector.command.ContactStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,34 +24,53 @@ public class Contacts {
      * {@code statusIfNew} when none matches, with the details filled in.
      */
     public long resolve(ApplyScope scope, ContactRef ref, ContactDetails details, ContactStatus statusIfNew) {
-        Optional<Long> found = find(scope, ref);
-        long id = found.orElseGet(() -> create(scope, ref, details, statusIfNew));
-        if (found.isPresent()) {
-            update(scope, id, ref, details);
+        return resolveWithStatus(scope, ref, details, statusIfNew).id();
+    }
+
+    /**
+     * The contact the reference names, created as a CUSTOMER when none matches; a LEAD or CHURNED contact becomes
+     * a CUSTOMER ({@link #becameCustomer}).
+     */
+    public long resolveCustomer(ApplyScope scope, ContactRef ref, ContactDetails details) {
+        Resolved contact = resolveWithStatus(scope, ref, details, ContactStatus.CUSTOMER);
+        if (contact.status().equals("LEAD") || contact.status().equals("CHURNED")) {
+            becameCustomer(scope, contact.id());
         }
+        return contact.id();
+    }
+
+    private Resolved resolveWithStatus(ApplyScope scope, ContactRef ref, ContactDetails details, ContactStatus statusIfNew) {
+        Resolved contact = find(scope, ref).map(id -> update(scope, id, ref, details))
+                .orElseGet(() -> create(scope, ref, details, statusIfNew));
         if (ref.hasCustomerId()) {
             scope.jdbc().sql("""
                     INSERT INTO contact_identities (provider, external_id, contact_id) VALUES (?, ?, ?)
-                    ON CONFLICT DO NOTHING""").params(scope.provider(), ref.customerId(), id).update();
+                    ON CONFLICT DO NOTHING""").params(scope.provider(), ref.customerId(), contact.id()).update();
         }
-        return id;
+        return contact;
     }
 
-    /** The contact the reference names, if any. */
+    /**
+     * The contact the reference names, if any: the one with its email, else the first with its phone, else the one
+     * its provider customer id is linked to. One statement; COALESCE stops at the first lookup that finds someone,
+     * and a lookup by an absent value (null) reads no index.
+     */
     public Optional<Long> find(ApplyScope scope, ContactRef ref) {
-        Optional<Long> id = Optional.empty();
-        if (ref.hasEmail()) {
-            id = scope.jdbc().sql("SELECT id FROM contacts WHERE email = ?").param(ref.email()).query(Long.class).optional();
+        if (!ref.hasEmail() && !ref.hasPhone() && !ref.hasCustomerId()) {
+            return Optional.empty();
         }
-        if (id.isEmpty() && ref.hasPhone()) {
-            id = scope.jdbc().sql("SELECT id FROM contacts WHERE phone = ? ORDER BY id LIMIT 1").param(ref.phone())
-                    .query(Long.class).optional();
-        }
-        if (id.isEmpty() && ref.hasCustomerId()) {
-            id = scope.jdbc().sql("SELECT contact_id FROM contact_identities WHERE provider = ? AND external_id = ?")
-                    .params(scope.provider(), ref.customerId()).query(Long.class).optional();
-        }
-        return id;
+        return scope.jdbc().sql("""
+                SELECT id FROM (SELECT coalesce(
+                    (SELECT id FROM contacts WHERE email = :email),
+                    (SELECT id FROM contacts WHERE phone = :phone ORDER BY id LIMIT 1),
+                    (SELECT contact_id FROM contact_identities WHERE provider = :provider AND external_id = :customer))
+                    AS id) found
+                WHERE id IS NOT NULL""")
+                .param("email", emptyToNull(ref.email()))
+                .param("phone", emptyToNull(ref.phone()))
+                .param("provider", scope.provider())
+                .param("customer", emptyToNull(ref.customerId()))
+                .query(Long.class).optional();
     }
 
     /** Moves a LEAD or CHURNED contact to CUSTOMER; an opted-out contact stays opted out. */
@@ -64,19 +85,19 @@ public class Contacts {
                 .param(contactId).update();
     }
 
-    private long create(ApplyScope scope, ContactRef ref, ContactDetails details, ContactStatus status) {
+    private Resolved create(ApplyScope scope, ContactRef ref, ContactDetails details, ContactStatus status) {
         return scope.jdbc().sql("""
                 INSERT INTO contacts (email, phone, first_name, last_name, status, attributes)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (email) WHERE email IS NOT NULL DO UPDATE SET updated_at = now()
-                RETURNING id""")
+                RETURNING id, status""")
                 .params(emptyToNull(ref.email()), emptyToNull(ref.phone()), emptyToNull(details.firstName()),
                         emptyToNull(details.lastName()), status.name(), json.writeValueAsString(details.attributes()))
-                .query(Long.class).single();
+                .query(Contacts::resolved).single();
     }
 
-    private void update(ApplyScope scope, long id, ContactRef ref, ContactDetails details) {
-        scope.jdbc().sql("""
+    private Resolved update(ApplyScope scope, long id, ContactRef ref, ContactDetails details) {
+        return scope.jdbc().sql("""
                 UPDATE contacts SET
                     email = CASE WHEN email IS NULL AND ? <> '' AND NOT EXISTS (SELECT 1 FROM contacts o WHERE o.email = ?)
                                  THEN ? ELSE email END,
@@ -85,14 +106,22 @@ public class Contacts {
                     last_name = CASE WHEN ? <> '' THEN ? ELSE last_name END,
                     attributes = attributes || ?::jsonb,
                     updated_at = now()
-                WHERE id = ?""")
+                WHERE id = ?
+                RETURNING id, status""")
                 .params(ref.email(), ref.email(), ref.email(), ref.phone(), ref.phone(), details.firstName(),
                         details.firstName(), details.lastName(), details.lastName(),
                         json.writeValueAsString(details.attributes()), id)
-                .update();
+                .query(Contacts::resolved).single();
+    }
+
+    private static Resolved resolved(ResultSet rs, int row) throws SQLException {
+        return new Resolved(rs.getLong("id"), rs.getString("status"));
     }
 
     static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
+
+    /** A contact as resolving left it. */
+    private record Resolved(long id, String status) {}
 }

@@ -33,8 +33,7 @@ class Payments {
     }
 
     void record(ApplyScope scope, RecordPayment command) {
-        long contactId = contacts.resolve(scope, command.contact(), command.details(), ContactStatus.CUSTOMER);
-        contacts.becameCustomer(scope, contactId);
+        long contactId = contacts.resolveCustomer(scope, command.contact(), command.details());
         Optional<Long> eventId = events.find(scope, command.event());
         if (command.event().isPresent() && eventId.isEmpty()) {
             incidents.log(scope, "payment.unknown_event", Severity.WARNING,
@@ -52,7 +51,9 @@ class Payments {
                         command.paymentIntentId())
                 .query(Long.class).list();
         long paymentId;
+        boolean refunded; // a full refund that arrived first undid the payment: confirming it now would mislead
         if (existing.isEmpty()) {
+            refunded = false;
             paymentId = scope.jdbc().sql("""
                     INSERT INTO payments (payment_key, checkout_session_id, payment_intent_id, contact_id, event_id, status,
                         amount, currency, subscription_id, paid_at)
@@ -64,7 +65,7 @@ class Payments {
                     .query(Long.class).single();
         } else {
             paymentId = existing.get(0);
-            scope.jdbc().sql("""
+            refunded = scope.jdbc().sql("""
                     UPDATE payments SET
                         checkout_session_id = coalesce(checkout_session_id, ?),
                         payment_intent_id = coalesce(payment_intent_id, ?),
@@ -76,16 +77,14 @@ class Payments {
                         status = CASE WHEN status IN ('PENDING', 'FAILED') THEN 'PAID' ELSE status END,
                         paid_at = coalesce(paid_at, ?),
                         updated_at = now()
-                    WHERE id = ?""")
+                    WHERE id = ?
+                    RETURNING status = 'REFUNDED'""")
                     .params(Contacts.emptyToNull(command.checkoutSessionId()), Contacts.emptyToNull(command.paymentIntentId()),
                             contactId, eventId.orElse(null), command.amount().minorUnits(), command.amount().currency(),
                             Contacts.emptyToNull(command.subscriptionId()), occurred, paymentId)
-                    .update();
+                    .query(Boolean.class).single();
         }
         eventId.ifPresent(event -> syncAttendee(scope, paymentId, event, contactId));
-        // A full refund that arrived first already undid this payment: confirming it now would mislead.
-        boolean refunded = scope.jdbc().sql("SELECT status = 'REFUNDED' FROM payments WHERE id = ?")
-                .param(paymentId).query(Boolean.class).single();
         if (!command.checkoutSessionId().isEmpty() && !refunded) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("payment", Map.of("amount", command.amount().minorUnits(), "currency", command.amount().currency()));

@@ -165,6 +165,42 @@ class StripeWebhooksIT extends PlatformIT {
     }
 
     @Test
+    void aCheckoutFindsItsContactByEmailThenPhoneThenStripeCustomer() {
+        String slug = tenant("lookup", true);
+        Object byPhone = rows(slug, "INSERT INTO {schema}.contacts (phone, status) VALUES ('+33612345678', 'LEAD') RETURNING id")
+                .get(0).get("id");
+        Object byCustomer = rows(slug, "INSERT INTO {schema}.contacts (first_name, status) VALUES ('Client', 'CUSTOMER')"
+                + " RETURNING id").get(0).get("id");
+        rows(slug, "INSERT INTO {schema}.contact_identities (provider, external_id, contact_id) VALUES ('stripe', 'cus_Lookup1', ?)"
+                + " RETURNING contact_id", byCustomer);
+
+        // An email nobody has yet, a known phone and a known customer: the phone's contact, who takes the email.
+        post(slug, purchase("1", "\"email\": \"nouvelle@example.fr\"", "\"phone\": \"+33612345678\""));
+        awaitSettled(slug, 1);
+        // Neither email nor phone: the customer's contact.
+        post(slug, purchase("2", "\"email\": null", "\"phone\": null"));
+        awaitSettled(slug, 2);
+        // The email the phone's contact now has, with the other contact's customer id: the email decides.
+        post(slug, purchase("3", "\"email\": \"nouvelle@example.fr\"", "\"phone\": null"));
+        awaitSettled(slug, 3);
+
+        assertThat(rows(slug, "SELECT payment_key, contact_id FROM {schema}.payments ORDER BY payment_key")).containsExactly(
+                Map.of("payment_key", "pi_lookup_1", "contact_id", byPhone),
+                Map.of("payment_key", "pi_lookup_2", "contact_id", byCustomer),
+                Map.of("payment_key", "pi_lookup_3", "contact_id", byPhone));
+        assertThat(rows(slug, "SELECT id, coalesce(email, '-') AS email, status FROM {schema}.contacts ORDER BY id"))
+                .containsExactly(Map.of("id", byPhone, "email", "nouvelle@example.fr", "status", "CUSTOMER"),
+                        Map.of("id", byCustomer, "email", "-", "status", "CUSTOMER"));
+    }
+
+    /** A purchase through the payment link by the Stripe customer cus_Lookup1, with the given email and phone. */
+    private byte[] purchase(String n, String email, String phone) {
+        return variant(fixture(CHECKOUT), "evt_1ToUHNRk2TqLm7ZdydeYpnGj", "evt_1ToUHNRk2TqLm7ZdLookup0" + n,
+                SESSION, "cs_test_lookup_" + n, INTENT, "pi_lookup_" + n, "\"email\": \"elodie.martin@example.fr\"", email,
+                "\"phone\": null", phone, "\"customer\": null", "\"customer\": \"cus_Lookup1\"");
+    }
+
+    @Test
     void aPaymentForAnUnknownLinkKeepsTheContactAndRaisesAnIncident() {
         String slug = tenant("nolink", false);
 
