@@ -22,8 +22,8 @@ import org.openqa.selenium.WebElement;
  * The tenant console end to end, in a real headless Chromium against the running platform: a tenant user
  * signs in, connects Stripe, creates the event of a payment link, sees a signed Stripe checkout make the
  * attendee PAID, finds and replays the delivery, edits a template with its live preview, and erases the
- * contact. Screenshots of the pages land in docs/screenshots (the README links to them); set
- * {@code -Dswitchboard.console.screenshots=<folder>} to write them elsewhere.
+ * contact. Screenshots of the pages land in target/screenshots; to refresh the ones the README links to, run it
+ * with {@code -Dswitchboard.console.screenshots=<repository>/docs/screenshots}.
  */
 class TenantConsoleIT extends PlatformIT {
 
@@ -270,8 +270,7 @@ class TenantConsoleIT extends PlatformIT {
 
     private void shot(String name) throws IOException {
         String configured = System.getProperty("switchboard.console.screenshots");
-        Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("switchboard.fixtures-dir")).resolve("../docs/screenshots").normalize();
+        Path folder = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("target", "screenshots");
         browser.screenshot(folder, name);
     }
 }
