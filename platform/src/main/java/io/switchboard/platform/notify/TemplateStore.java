@@ -26,25 +26,20 @@ public class TemplateStore {
 
     /** The template for the key, within a tenant transaction. */
     public Optional<MessageTemplate> resolve(JdbcClient jdbc, String key, Long eventId) {
-        // One statement: the event's override (none when eventId is null) beside the tenant's default.
-        return jdbc.sql("""
-                SELECT (SELECT e.notification_templates -> :key::text FROM events e WHERE e.id = :event)::text AS override,
-                    t.locale, t.sms, t.email_subject, t.email_html, t.email_text
-                FROM (VALUES (1)) AS one (x) LEFT JOIN templates t ON t.key = :key""")
-                .param("key", key)
-                .param("event", eventId)
-                .query((rs, row) -> {
-                    String override = rs.getString("override");
-                    if (override != null && !override.equals("null")) {
-                        return Optional.of(fromJson(json.readTree(override)));
-                    }
-                    if (rs.getString("locale") != null) {
-                        return Optional.of(new MessageTemplate(rs.getString("locale"), rs.getString("sms"),
-                                rs.getString("email_subject"), rs.getString("email_html"), rs.getString("email_text")));
-                    }
-                    return Optional.ofNullable(BUILT_IN.get(key));
-                })
-                .single();
+        if (eventId != null) {
+            Optional<String> override = jdbc.sql("SELECT notification_templates -> ? ::text FROM events WHERE id = ?")
+                    .params(key, eventId).query(String.class).optional().filter(s -> s != null && !s.equals("null"));
+            if (override.isPresent()) {
+                return Optional.of(fromJson(json.readTree(override.get())));
+            }
+        }
+        Optional<MessageTemplate> tenantDefault = jdbc.sql("""
+                SELECT locale, sms, email_subject, email_html, email_text FROM templates WHERE key = ?""")
+                .param(key)
+                .query((rs, row) -> new MessageTemplate(rs.getString("locale"), rs.getString("sms"),
+                        rs.getString("email_subject"), rs.getString("email_html"), rs.getString("email_text")))
+                .optional();
+        return tenantDefault.or(() -> Optional.ofNullable(BUILT_IN.get(key)));
     }
 
     /** Reads the API's template shape {@code {"locale","sms","email":{"subject","html","text"}}}. */
