@@ -148,10 +148,15 @@ final class Db {
         }
     }
 
-    /** Queue entries of a kind. */
+    /**
+     * Queue entries of a kind, counted through the queue's (kind, tenant, item) index: the table keeps its pages after a
+     * backlog (queue migration V7), and a sequential count of them, sampled every 200 ms during the steady runs, was a
+     * fifth of PostgreSQL's statement time there.
+     */
     long queued(String kind) throws SQLException {
-        try (Connection c = open(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = open(); Statement off = c.createStatement(); PreparedStatement s = c.prepareStatement(
                 "SELECT count(*) FROM queue.work_items WHERE kind = ?")) {
+            off.execute("SET enable_seqscan = off");
             s.setString(1, kind);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
