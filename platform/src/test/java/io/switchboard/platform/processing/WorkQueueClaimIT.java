@@ -128,28 +128,6 @@ class WorkQueueClaimIT extends PlatformIT {
         }
     }
 
-    @Test
-    void vacuumingTheQueueKeepsItsEmptyPages() throws Exception {
-        Placement main = placements.main();
-        long tenant = TENANT + 300;
-        // entries on pages of their own at the end of the table, then done
-        main.jdbc().sql("""
-                INSERT INTO queue.work_items (kind, tenant_id, item_id)
-                SELECT 'DELIVERY', ?, n FROM generate_series(1, 20000) AS n""").param(tenant).update();
-        long pages = pages(main);
-        main.jdbc().sql("DELETE FROM queue.work_items WHERE tenant_id = ?").param(tenant).update();
-
-        main.jdbc().sql("VACUUM queue.work_items").update();
-
-        // Truncating them would take an exclusive lock on the queue, which every claim and every stored webhook waits on.
-        assertThat(pages(main)).as("pages of the queue after the vacuum").isGreaterThanOrEqualTo(pages);
-    }
-
-    private static long pages(Placement placement) {
-        return placement.jdbc().sql("SELECT pg_relation_size('queue.work_items') / current_setting('block_size')::int")
-                .query(Long.class).single();
-    }
-
     /** This transaction's sequential and index scans of the queue table so far. */
     private static long[] scans(Statement s) throws Exception {
         try (ResultSet rs = s.executeQuery("SELECT seq_scan, coalesce(idx_scan, 0) FROM pg_stat_xact_user_tables"
