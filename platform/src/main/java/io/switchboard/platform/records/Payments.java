@@ -1,6 +1,5 @@
 package io.switchboard.platform.records;
 
-import io.switchboard.connector.command.ContactStatus;
 import io.switchboard.connector.command.RecordPayment;
 import io.switchboard.connector.command.RecordRefund;
 import io.switchboard.connector.command.Severity;
