@@ -41,7 +41,7 @@ public final class BenchMain {
             run.put("postgres", harness.db.text("SELECT 'PostgreSQL ' || current_setting('server_version') || ', fsync '"
                     + " || current_setting('fsync') || ', synchronous_commit ' || current_setting('synchronous_commit')"
                     + " || ', wal_sync_method ' || current_setting('wal_sync_method') || ', shared_buffers '"
-                    + " || current_setting('shared_buffers')"));
+                    + " || current_setting('shared_buffers') || ', max_files_per_process ' || current_setting('max_files_per_process')"));
             Wrk wrk = new Wrk(work, harness.cpu);
             Log.info("pgbench: PostgreSQL alone, one ~4 KB INSERT per transaction");
             PgBench pgbench = new PgBench(harness, webhooks);

@@ -41,15 +41,7 @@ final class Harness implements AutoCloseable {
         this.work = work;
         Path data = work.resolve("postgres");
         Files.createDirectories(data);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        // more server settings for an experiment: -Dbench.postgresConfig=name=value,name=value
-        for (String setting : System.getProperty("bench.postgresConfig", "").split(",")) {
-            if (!setting.isBlank()) {
-                builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
-                        setting.substring(setting.indexOf('=') + 1).trim());
-            }
-        }
-        postgres = builder
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "300")
@@ -59,8 +51,15 @@ final class Harness implements AutoCloseable {
                 // where PostgreSQL's time goes, per statement; the same small cost for the platform and the baseline
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track_planning", "on")
-                .setServerConfig("shared_buffers", System.getProperty("bench.sharedBuffers", "128MB"))
-                .start();
+                .setServerConfig("shared_buffers", System.getProperty("bench.sharedBuffers", "128MB"));
+        // other server settings for an experiment, over the ones above: -Dbench.postgresConfig=name=value,name=value
+        for (String setting : System.getProperty("bench.postgresConfig", "").split(",")) {
+            if (!setting.isBlank()) {
+                builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
+                        setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        postgres = builder.start();
         db = new Db(jdbcUrl("bench-harness"));
         db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         sms = new FakeSmsProvider();
