@@ -25,23 +25,26 @@ final class ProcessingPhase {
         this.webhooks = webhooks;
     }
 
-    /** Waits until no queue entry of the kind is left. */
-    private void drain(String kind) throws Exception {
+    /** A webhook's queue entries: INTAKE until its move into the tenant's inbox, then DELIVERY until processed. */
+    private static final String[] WEBHOOK = {"INTAKE", "DELIVERY"};
+
+    /** Waits until no queue entry of the kinds is left. */
+    private void drain(String... kinds) throws Exception {
         long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
         long last = -1;
         long lastLog = 0;
         while (System.currentTimeMillis() < deadline) {
-            if (!harness.db.anyQueued(kind)) {
+            if (!harness.db.anyQueued(kinds)) {
                 return;
             }
             if (System.currentTimeMillis() - lastLog > 10_000) {
-                last = harness.db.queued(kind); // a full count takes PostgreSQL tens of ms: only now and then
-                Log.info("  %d %s entries left", last, kind);
+                last = harness.db.queued(kinds); // a full count takes PostgreSQL tens of ms: only now and then
+                Log.info("  %d %s entries left", last, String.join("/", kinds));
                 lastLog = System.currentTimeMillis();
             }
             Thread.sleep(1000); // counting the queue costs PostgreSQL time too; the rate comes from processed_at
         }
-        throw new IllegalStateException(kind + " queue did not drain in time; " + last + " left");
+        throw new IllegalStateException(String.join("/", kinds) + " queue did not drain in time; " + last + " left");
     }
 
     /** Waits (up to 3 minutes) until no autovacuum worker runs, so that one phase's clean-up does not land in the next. */
@@ -60,7 +63,7 @@ final class ProcessingPhase {
         int warmUp = Math.max(2000, settings.backlogTenants() * settings.backlogPerTenant() / 10);
         Log.info("processing: warming up on a backlog of %d (not counted)", warmUp);
         harness.db.loadDeliveryBacklog(tenants, Math.max(1, warmUp / tenants.size()), webhooks);
-        drain("DELIVERY");
+        drain(WEBHOOK);
         // Onboarding 1,000 tenants leaves autovacuum tens of thousands of new tables to visit; its CPU landing in the
         // drain made the figure swing threefold between runs. Let it settle first (bounded), and report what is left.
         settleAutovacuum();
@@ -73,7 +76,7 @@ final class ProcessingPhase {
         Profile.start(harness.platform);
         var before = harness.cpu.read();
         Timestamp committed = harness.db.loadDeliveryBacklog(tenants, settings.backlogPerTenant(), webhooks);
-        drain("DELIVERY");
+        drain(WEBHOOK);
         var cpu = Cpu.between(before, harness.cpu.read());
         Profile.Summary profile = Profile.stop(harness.platform, profileFile);
         this.drainStatements = harness.db.topStatements(12);
@@ -95,8 +98,10 @@ final class ProcessingPhase {
                 "postgresCpuMsPerDelivery", Stats.round(cpu.get("postgres") * 1000 / processed),
                 "postgresBackgroundCpuMsPerDelivery", Stats.round(cpu.get("postgresBackground") * 1000 / processed)));
         report.heading("Processing: a backlog of " + total + " checkout deliveries over " + tenants.size() + " tenants")
-                .line("Each delivery: claim, load, Stripe connector interprets, contact + payment + attendee PAID + "
-                        + "delivery status + queue entry removal commit in one transaction.").line("");
+                .line("The backlog is loaded into the intake, where the webhook path stores it. Each delivery: claimed, "
+                        + "moved from the intake into the tenant's inbox (with the claim's other entries), loaded, "
+                        + "interpreted by the Stripe connector; contact + payment + attendee PAID + delivery status + "
+                        + "queue entry removal commit in one transaction.").line("");
         this.drainRate = rate;
         this.drainCpu = cpu;
         this.drainProcessed = processed;
@@ -133,7 +138,7 @@ final class ProcessingPhase {
         Log.info("processing: warming the webhook path up at the steady rate for 30 s (not counted)");
         paced.run(webhooks, webhooks.sign(tenants, settings.steadyRate() * 30), harness.platformUrl(), "/webhooks/",
                 settings.steadyRate());
-        drain("DELIVERY");
+        drain(WEBHOOK);
         // The drain just updated 100,000 deliveries and deleted as many queue entries: autovacuum cleans up after it
         // for tens of seconds, which is the recovery from a burst rather than the steady state measured here.
         settleAutovacuum();
@@ -154,7 +159,7 @@ final class ProcessingPhase {
             depthMean.add(depth.mean());
             depthMax.add((double) depth.max());
             Log.info("  steady CPU s while sending: %s", steadyCpu);
-            drain("DELIVERY");
+            drain(WEBHOOK);
             List<double[]> rows = harness.db.perTenant(tenants, "SELECT extract(epoch FROM processed_at - received_at) * 1000 "
                     + "FROM {schema}.deliveries WHERE status = 'PROCESSED' AND received_at >= '" + start + "'::timestamptz");
             double[] ms = rows.stream().mapToDouble(row -> row[0]).toArray();
@@ -223,7 +228,7 @@ final class ProcessingPhase {
         private void run() {
             while (running) {
                 try {
-                    long depth = harness.db.queued("DELIVERY");
+                    long depth = harness.db.queued(WEBHOOK);
                     synchronized (samples) {
                         samples.add(depth);
                     }

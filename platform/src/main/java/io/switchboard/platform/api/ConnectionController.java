@@ -183,7 +183,8 @@ class ConnectionController {
         String dedupeKey = accepted.dedupeKeys().get(0);
         long deadline = System.nanoTime() + PROCESSING_WAIT.toNanos();
         StoredState state = storedState(owner, accepted.provider(), dedupeKey);
-        while (state != null && !FINAL_STATUSES.contains(state.status()) && System.nanoTime() < deadline) {
+        // null while the event waits in the intake for its move into the inbox (ADR 18)
+        while ((state == null || !FINAL_STATUSES.contains(state.status())) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -193,7 +194,10 @@ class ConnectionController {
             state = storedState(owner, accepted.provider(), dedupeKey);
         }
         if (state == null) {
-            return new TestEventResult("ACCEPTED", accepted.httpStatus(), null, null, "Accepted, but not stored");
+            return inIntake(owner, accepted.provider(), dedupeKey)
+                    ? new TestEventResult("ACCEPTED", accepted.httpStatus(), null, "RECEIVED",
+                            "Verified and stored; not processed yet")
+                    : new TestEventResult("ACCEPTED", accepted.httpStatus(), null, null, "Accepted, but not stored");
         }
         String detail = switch (state.status()) {
             case "IGNORED" -> "Verified, stored and processed: ignored by the connector ("
@@ -213,6 +217,12 @@ class ConnectionController {
                 .query((rs, row) -> new StoredState(Long.toString(rs.getLong("id")), rs.getString("status"),
                         rs.getString("last_error")))
                 .optional().orElse(null));
+    }
+
+    private boolean inIntake(Tenant owner, String provider, String dedupeKey) {
+        return database.placementOf(owner).jdbc()
+                .sql("SELECT EXISTS (SELECT 1 FROM queue.intake WHERE tenant_id = ? AND provider = ? AND dedupe_key = ?)")
+                .params(owner.id(), provider, dedupeKey).query(Boolean.class).single();
     }
 
     private record StoredState(String id, String status, String lastError) {}

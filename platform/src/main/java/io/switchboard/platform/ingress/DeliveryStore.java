@@ -7,7 +7,6 @@ import io.switchboard.connector.ReceivedEvent;
 import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
-import io.switchboard.platform.tenancy.TenantSlug;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,27 +14,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores verified events in the tenant's inbox and enqueues them, atomically: once this returns, the events
- * are durable and will be processed, whatever happens to this process.
+ * Makes verified events durable and queues them, atomically: once this returns, the events are committed and will
+ * reach their tenant's inbox and be processed, whatever happens to this process.
  *
- * <p>The deliveries and their queue entries are written by one autocommit statement: the database's
- * {@code queue.store_webhooks} function (queue migration V4) inserts each tenant's rows through its schema's
- * {@code insert_deliveries} (tenant migration V4), and the statement queues the rows inserted (a duplicate inserts
- * neither); a batch of one tenant goes through that schema's {@code store_deliveries} (V3), which queues them itself. The statement names the tenants' schemas itself, which is why it does not go through
- * {@link TenantDatabase#inTenant}; the schema names are derived from validated slugs, never from the request.
+ * <p>The events go into the intake of the tenant's database, a table shared by the tenants of that database, with
+ * one INTAKE queue entry each, by one autocommit statement of fixed text ({@code queue.take_in}, queue migration
+ * V8); a worker moves them into the tenant's inbox and processes them ({@code IntakeMover}, ADR 18). The request
+ * path thus does the same work whether a batch holds one tenant or hundreds: writing each tenant's own tables,
+ * which costs PostgreSQL per tenant, happens off it, for many rows of a tenant at a time.
  *
  * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
- * together by the next one, whatever their tenants: one statement (a function call per tenant in it) and one
- * commit for all of them, each request answered only after that commit (ADR 13). Nothing waits for company: a
+ * together by the next one, whatever their tenants: one statement and one commit for all of them, each request answered only after that commit (ADR 13). Nothing waits for company: a
  * request that finds its database idle is written at once, so batches only form under concurrency, where they save
  * PostgreSQL a statement and a commit per request. If a shared statement fails for any reason but an unreachable
  * database, each of its requests is written again on its own, so one bad request fails alone.
@@ -122,74 +117,49 @@ public class DeliveryStore {
     }
 
     /**
-     * Inserts the batch with one statement of fixed text (prepared once per connection): the database's
-     * {@code queue.store_webhooks} hands each tenant's rows (tenants in id order, so that two nodes' statements take
-     * the tenants' locks in the same order) to that tenant schema's {@code insert_deliveries}, whose insert its
-     * server process plans once, and the statement queues every new row with one insert. A batch of one tenant calls
-     * that tenant's {@code store_deliveries} (tenant migration V3) directly. Returns the tenant, provider and dedupe
-     * key of each event inserted, duplicates (stored before, or twice here) left out.
+     * Inserts the batch with one statement of fixed text, prepared once per connection, whatever its tenants: the
+     * database's {@code queue.take_in} (queue migration V8) puts the events in the intake and queues each new one for
+     * its move into the tenant's inbox. Rows go in tenant and key order, so that two statements carrying the same keys
+     * (two nodes each writing a provider's retry of one request) wait for each other rather than deadlock. Returns the
+     * tenant, provider and dedupe key of each event inserted, duplicates (in the intake already, or twice here) left
+     * out.
      */
     private Set<String> insert(List<Request> batch) {
-        Map<Long, List<Row>> byTenant = new TreeMap<>();
-        int n = 0;
+        List<Row> rows = new ArrayList<>();
         for (Request request : batch) {
             for (ReceivedEvent event : request.events) {
-                byTenant.computeIfAbsent(request.tenant.id(), id -> new ArrayList<>()).add(new Row(request, event));
-                n++;
+                rows.add(new Row(request, event));
             }
         }
-        long[] tenantIds = new long[byTenant.size()];
-        String[] schemas = new String[byTenant.size()];
-        int[] counts = new int[byTenant.size()];
+        rows.sort(Row.ORDER);
+        int n = rows.size();
+        long[] tenantIds = new long[n];
         String[] providers = new String[n];
         String[] keys = new String[n];
         String[] types = new String[n];
         String[] occurred = new String[n];
         String[] headers = new String[n];
         byte[][] bodies = new byte[n][];
-        int t = 0;
-        int i = 0;
-        for (List<Row> rows : byTenant.values()) {
-            // keys in one order, so that two statements carrying the same keys (two nodes each writing a provider's
-            // retry of one request) wait for each other rather than deadlock
-            rows.sort(Row.ORDER);
-            Tenant tenant = rows.get(0).request.tenant;
-            tenantIds[t] = tenant.id();
-            schemas[t] = TenantSlug.schemaFor(tenant.slug());
-            counts[t++] = rows.size();
-            for (Row row : rows) {
-                providers[i] = row.request.provider;
-                keys[i] = row.event.dedupeKey();
-                types[i] = row.event.eventType();
-                occurred[i] = row.event.occurredAt().toString();
-                headers[i] = row.request.headersJson;
-                bodies[i++] = row.event.payload();
-            }
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            tenantIds[i] = row.request.tenant.id();
+            providers[i] = row.request.provider;
+            keys[i] = row.event.dedupeKey();
+            types[i] = row.event.eventType();
+            occurred[i] = row.event.occurredAt().toString();
+            headers[i] = row.request.headersJson;
+            bodies[i] = row.event.payload();
         }
         Set<String> stored = new HashSet<>();
-        JdbcClient ingest = database.placementOf(batch.get(0).tenant).ingest();
         // Java arrays, which the driver sends in binary (an SQL Array made by createArrayOf goes as text: every body
         // hex-encoded and parsed back)
-        StatementSpec statement = tenantIds.length == 1
-                // one tenant: its schema's store_deliveries, which queues the rows itself, called directly (a text of
-                // its own, which the driver prepares too); measured with batches of a few requests, cheaper than the
-                // fixed statement's dynamic call and shared queue insert
-                ? ingest.sql("SELECT " + tenantIds[0] + "::bigint, s.stored_provider, s.stored_dedupe_key FROM "
-                                + TenantDatabase.table(batch.get(0).tenant, "store_deliveries") + "(" + tenantIds[0]
-                                + ", ?, ?, ?, ?, ?, ?) s")
-                        .params(providers, keys, types, occurred, headers, bodies)
-                : ingest.sql(TENANTS).params(tenantIds, schemas, counts, providers, keys, types, occurred, headers, bodies);
-        statement.query((rs, row) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3)))).list();
+        database.placementOf(batch.get(0).tenant).ingest()
+                .sql("SELECT stored_tenant_id, stored_provider, stored_dedupe_key FROM queue.take_in(?, ?, ?, ?, ?, ?, ?)")
+                .params(tenantIds, providers, keys, types, occurred, headers, bodies)
+                .query((rs, row) -> stored.add(key(rs.getLong(1), rs.getString(2), rs.getString(3))))
+                .list();
         return stored;
     }
-
-    private static final String TENANTS = """
-            WITH stored AS (
-                SELECT * FROM queue.store_webhooks(?, ?, ?, ?, ?, ?, ?, ?, ?)),
-            queued AS (
-                INSERT INTO queue.work_items (kind, tenant_id, item_id)
-                SELECT 'DELIVERY', tenant_id, stored_id FROM stored)
-            SELECT tenant_id, stored_provider, stored_dedupe_key FROM stored""";
 
     private static String key(long tenantId, String provider, String dedupeKey) {
         return tenantId + "\n" + provider + '\n' + dedupeKey;
@@ -200,8 +170,8 @@ public class DeliveryStore {
     }
 
     private record Row(Request request, ReceivedEvent event) {
-        static final Comparator<Row> ORDER = Comparator.<Row, String>comparing(row -> row.request.provider)
-                .thenComparing(row -> row.event.dedupeKey());
+        static final Comparator<Row> ORDER = Comparator.<Row>comparingLong(row -> row.request.tenant.id())
+                .thenComparing(row -> row.request.provider).thenComparing(row -> row.event.dedupeKey());
     }
 
     /** One request's events and, once written, its outcome. */

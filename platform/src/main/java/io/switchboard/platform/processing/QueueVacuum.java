@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Vacuums each placement's work queue once enough rows have died in it. Every entry is inserted, updated when
+ * Vacuums each placement's work queue, and the intake beside it (ADR 18), once enough rows have died in them. Every entry is inserted, updated when
  * claimed and deleted when done, so under load the table holds many more dead rows than live ones within seconds,
  * and the claim's index scans walk them all: draining slowed down several times over between autovacuum rounds,
  * which come at most once a minute by default. A small table vacuums in milliseconds. The dead rows are counted
@@ -43,7 +43,7 @@ class QueueVacuum {
                 continue;
             }
             try {
-                placement.jdbc().sql("VACUUM (SKIP_LOCKED, ANALYZE) queue.work_items").update();
+                placement.jdbc().sql("VACUUM (SKIP_LOCKED, ANALYZE) queue.work_items, queue.intake").update();
                 queue.vacuumed(placement, entries);
                 log.debug("Vacuumed the work queue of {} (about {} dead rows)", placement.name(), dead);
             } catch (RuntimeException e) {

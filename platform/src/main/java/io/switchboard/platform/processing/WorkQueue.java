@@ -94,6 +94,18 @@ public class WorkQueue {
                 .param(items.stream().mapToLong(WorkItem::id).toArray()).update();
     }
 
+    /**
+     * Removes entries that no handler will take (their tenant is gone), with the intake rows of INTAKE entries, which
+     * hold the tenant's webhooks; call inside a transaction.
+     */
+    public void discardAll(JdbcClient jdbc, List<WorkItem> items) {
+        long[] intake = items.stream().filter(item -> item.kind().equals("INTAKE")).mapToLong(WorkItem::itemId).toArray();
+        if (intake.length > 0) {
+            jdbc.sql("DELETE FROM queue.intake WHERE id = ANY(?)").param(intake).update();
+        }
+        completeAll(jdbc, items);
+    }
+
     /** Makes the entry due again at the given time. */
     public void reschedule(JdbcClient jdbc, WorkItem item, Instant runAt) {
         jdbc.sql("UPDATE queue.work_items SET run_at = ?, locked_until = NULL, locked_by = NULL WHERE id = ?")

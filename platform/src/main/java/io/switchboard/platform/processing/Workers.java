@@ -122,7 +122,7 @@ class Workers implements SmartLifecycle {
         for (Map.Entry<String, List<WorkItem>> entries : byKind.entrySet()) {
             WorkHandler handler = handlers.get(entries.getKey());
             if (tenant.isEmpty() || handler == null) {
-                placement.tx().executeWithoutResult(s -> queue.completeAll(placement.jdbc(), entries.getValue()));
+                placement.tx().executeWithoutResult(s -> queue.discardAll(placement.jdbc(), entries.getValue()));
                 continue;
             }
             MDC.put("tenant", tenant.get().slug());

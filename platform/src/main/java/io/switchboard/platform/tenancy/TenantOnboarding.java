@@ -104,6 +104,7 @@ public class TenantOnboarding implements InitializingBean {
     public void offboard(Tenant tenant) {
         Placement placement = placements.get(tenant.placement());
         placement.jdbc().sql("DELETE FROM queue.work_items WHERE tenant_id = ?").param(tenant.id()).update();
+        placement.jdbc().sql("DELETE FROM queue.intake WHERE tenant_id = ?").param(tenant.id()).update();
         dropSchema(placement, tenant.schema());
         platform.sql("DELETE FROM platform.api_clients WHERE tenant_slug = ?").param(tenant.slug()).update();
         platform.sql("DELETE FROM platform.tenants WHERE id = ?").param(tenant.id()).update();

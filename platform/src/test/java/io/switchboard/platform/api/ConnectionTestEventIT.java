@@ -68,7 +68,7 @@ class ConnectionTestEventIT extends PlatformIT {
         String second = sendTest(slug, "stripe").json().path("deliveryId").asString();
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).hasSize(2);
+        assertThat(stored(slug)).hasSize(2);
     }
 
     @Test
@@ -89,7 +89,7 @@ class ConnectionTestEventIT extends PlatformIT {
         connect(slug, "email", Map.of("fromAddress", "hello@" + slug + ".example"), Map.of("apiKey", "re_x"));
         assertThat(sendTest(slug, "email").status()).as("email has no webhook").isEqualTo(404);
         assertThat(sendTest(slug, "nosuchprovider").status()).isEqualTo(404);
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(slug)).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ class ConnectionTestEventIT extends PlatformIT {
                 .isEqualTo(403);
         assertThat(api("POST", "/api/v1/tenants/" + slug + "/connections/stripe/test", readWrite, null).status())
                 .isEqualTo(200);
-        assertThat(rows(other, "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(other)).isEmpty();
     }
 
     private void assertIgnoredTestEvent(String slug, String provider) {

@@ -140,7 +140,7 @@ class AcuityWebhooksIT extends PlatformIT {
         assertThat(wrongKey.status()).isEqualTo(400);
         assertThat(wrongKey.header("Content-Type")).startsWith("application/problem+json");
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(slug)).isEmpty();
         assertThat(PROVIDERS.findAll(getRequestedFor(urlPathMatching("/api/v1/appointments/.*")))).as("the API is not called")
                 .isEmpty();
     }

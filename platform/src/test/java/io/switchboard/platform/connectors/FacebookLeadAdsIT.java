@@ -171,7 +171,7 @@ class FacebookLeadAdsIT extends MessagingIT {
         Response refused = webhook(tenant.slug(), "facebook", body, MetaSigner.headers(body, "another-app-secret"));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(rows(tenant.slug(), "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(tenant.slug())).isEmpty();
     }
 
     private LeadTenant leadTenant(String prefix) {

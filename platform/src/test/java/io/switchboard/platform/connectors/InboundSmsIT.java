@@ -84,8 +84,9 @@ class InboundSmsIT extends MessagingIT {
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.header("Content-Type")).startsWith("text/xml");
         }
-        assertThat(queueEntries(tenant.slug())).isZero();
-        assertThat(rows(tenant.slug(), "SELECT id FROM {schema}.deliveries")).hasSize(STOP_VARIANTS.size());
+        // a redelivery of an event already moved into the inbox is taken in again, then dropped by its own move
+        assertThat(inboxOnceMoved(tenant.slug())).hasSize(STOP_VARIANTS.size());
+        eventually(() -> assertThat(queueEntries(tenant.slug())).isZero());
         assertThat(ProviderFakes.smsFrom(PROVIDERS, tenant.fromNumber())).hasSize(STOP_VARIANTS.size());
     }
 
@@ -196,12 +197,12 @@ class InboundSmsIT extends MessagingIT {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         }
-        assertThat(rows(alpha.slug(), "SELECT id FROM {schema}.deliveries")).isEmpty();
-        assertThat(rows(beta.slug(), "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(alpha.slug())).isEmpty();
+        assertThat(stored(beta.slug())).isEmpty();
 
         assertThat(webhook(alpha.slug(), "sms", body, signedForAlpha).status()).as("the same request at its own tenant")
                 .isEqualTo(200);
-        assertThat(rows(alpha.slug(), "SELECT id FROM {schema}.deliveries")).hasSize(1);
+        assertThat(stored(alpha.slug())).hasSize(1);
     }
 
     @Test

@@ -31,10 +31,10 @@ class SharedMetaAppIT extends PlatformIT {
         assertThat(post(otherPage, sign(otherPage, "operator-meta-app-secret")).status()).isEqualTo(200);
         assertThat(post(twoLeads, sign(twoLeads, "a-tenant-app-secret")).status()).isEqualTo(400);
 
-        assertThat(rows(owner, "SELECT dedupe_key FROM {schema}.deliveries ORDER BY dedupe_key")).extracting(r -> r.get("dedupe_key"))
-                .containsExactly("7840306769899684", "9694752536249677");
-        assertThat(rows(other, "SELECT dedupe_key FROM {schema}.deliveries")).extracting(r -> r.get("dedupe_key"))
-                .containsExactly("6769383488552307");
+        assertThat(stored(owner)).containsExactlyInAnyOrder("7840306769899684", "9694752536249677");
+        assertThat(stored(other)).containsExactly("6769383488552307");
+        assertThat(inboxOnceMoved(owner)).containsExactlyInAnyOrder("7840306769899684", "9694752536249677");
+        assertThat(inboxOnceMoved(other)).containsExactly("6769383488552307");
     }
 
     @Test

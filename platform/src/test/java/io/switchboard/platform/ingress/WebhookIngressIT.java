@@ -29,10 +29,10 @@ class WebhookIngressIT extends PlatformIT {
         assertThat(webhook(alpha, "stripe", checkout, StripeSigner.headers(checkout, "whsec_alpha")).status()).isEqualTo(200);
         assertThat(webhook(beta, "stripe", intent, StripeSigner.headers(intent, "whsec_beta")).status()).isEqualTo(200);
 
-        assertThat(rows(alpha, "SELECT dedupe_key FROM {schema}.deliveries")).extracting(r -> r.get("dedupe_key"))
-                .containsExactly("evt_1ToUHNRk2TqLm7ZdydeYpnGj");
-        assertThat(rows(beta, "SELECT dedupe_key FROM {schema}.deliveries")).extracting(r -> r.get("dedupe_key"))
-                .containsExactly("evt_3Tz9YNRk2TqLm7Zd9e2NtFGR");
+        assertThat(stored(alpha)).containsExactly("evt_1ToUHNRk2TqLm7ZdydeYpnGj");
+        assertThat(stored(beta)).containsExactly("evt_3Tz9YNRk2TqLm7Zd9e2NtFGR");
+        assertThat(inboxOnceMoved(alpha)).containsExactly("evt_1ToUHNRk2TqLm7ZdydeYpnGj");
+        assertThat(inboxOnceMoved(beta)).containsExactly("evt_3Tz9YNRk2TqLm7Zd9e2NtFGR");
         eventually(() -> {
             assertThat(rows(alpha, "SELECT status FROM {schema}.deliveries")).extracting(r -> r.get("status"))
                     .containsExactly("PROCESSED");
@@ -54,7 +54,7 @@ class WebhookIngressIT extends PlatformIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(slug)).isEmpty();
         assertThat(db().sql("SELECT count(*) FROM queue.work_items w JOIN platform.tenants t ON t.id = w.tenant_id WHERE t.slug = ?")
                 .param(slug).query(Long.class).single()).isZero();
     }
@@ -68,7 +68,7 @@ class WebhookIngressIT extends PlatformIT {
         assertThat(webhook(slug, "stripe", body, StripeSigner.headers(body, "whsec_dupe")).status()).isEqualTo(200);
         assertThat(webhook(slug, "stripe", body, StripeSigner.headers(body, "whsec_dupe")).status()).isEqualTo(200);
 
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).hasSize(1);
+        assertThat(inboxOnceMoved(slug)).hasSize(1);
         eventually(() -> assertThat(rows(slug, "SELECT status FROM {schema}.deliveries")).extracting(r -> r.get("status"))
                 .containsExactly("PROCESSED"));
         assertThat(rows(slug, "SELECT id FROM {schema}.payments")).hasSize(1);
@@ -103,7 +103,7 @@ class WebhookIngressIT extends PlatformIT {
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.json().path("type").asString()).endsWith("/unsupported-media-type");
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(slug)).isEmpty();
     }
 
     @ParameterizedTest
@@ -116,7 +116,7 @@ class WebhookIngressIT extends PlatformIT {
         headers.put("Content-Type", contentType);
 
         assertThat(webhook(slug, "stripe", body, headers).status()).isEqualTo(200);
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).hasSize(1);
+        assertThat(stored(slug)).hasSize(1);
     }
 
     @Test
@@ -128,7 +128,7 @@ class WebhookIngressIT extends PlatformIT {
         Response response = webhook(slug, "stripe", body, StripeSigner.headers(body, "whsec_big"));
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(rows(slug, "SELECT id FROM {schema}.deliveries")).isEmpty();
+        assertThat(stored(slug)).isEmpty();
     }
 
     @Test

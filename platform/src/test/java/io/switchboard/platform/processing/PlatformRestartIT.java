@@ -52,12 +52,14 @@ class PlatformRestartIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             StripeSigner.headers(body, "whsec_restart").forEach(webhook::header);
             assertThat(HTTP.send(webhook.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(status(first, slug)).isEqualTo("RECEIVED");
-            // The tenant's schema as an older release left it: its latest migration not applied yet.
             JdbcClient db = first.getBean(Placements.class).main().jdbc();
-            db.sql("DROP FUNCTION " + schema(slug) + ".insert_deliveries").update();
-            db.sql("DELETE FROM " + schema(slug) + ".flyway_schema_history WHERE version = '4'").update();
-            db.sql("UPDATE platform.tenants SET schema_version = '3' WHERE slug = ?").param(slug).update();
+            assertThat(db.sql("SELECT count(*) FROM queue.intake i JOIN platform.tenants t ON t.id = i.tenant_id "
+                    + "WHERE t.slug = ? AND EXISTS (SELECT 1 FROM queue.work_items q WHERE q.kind = 'INTAKE' AND q.item_id = i.id)")
+                    .param(slug).query(Long.class).single()).as("durable in the intake and queued").isEqualTo(1);
+            // The tenant's schema as an older release left it: its latest migration not applied yet.
+            db.sql("DROP FUNCTION " + schema(slug) + ".take_intake").update();
+            db.sql("DELETE FROM " + schema(slug) + ".flyway_schema_history WHERE version = '5'").update();
+            db.sql("UPDATE platform.tenants SET schema_version = '4' WHERE slug = ?").param(slug).update();
         }
 
         long startedAt = System.nanoTime();
@@ -66,7 +68,7 @@ class PlatformRestartIT {
             assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(20));
             JdbcClient db = second.getBean(Placements.class).main().jdbc();
             assertThat(db.sql("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                    + "WHERE n.nspname = ? AND p.proname = 'insert_deliveries'")
+                    + "WHERE n.nspname = ? AND p.proname = 'take_intake'")
                     .param(schema(slug).replace("\"", "")).query(Long.class).single()).as("migrated at start-up").isEqualTo(1);
             assertThat(db.sql("SELECT schema_version FROM platform.tenants WHERE slug = ?").param(slug).query(String.class).single())
                     .isEqualTo(second.getBean(TenantSchemaMigrator.class).latestVersion());

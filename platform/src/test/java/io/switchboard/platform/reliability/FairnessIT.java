@@ -39,7 +39,7 @@ class FairnessIT extends PlatformIT {
         long started = System.nanoTime();
         assertThat(webhook(quiet, "stripe", body, StripeSigner.headers(body, "whsec_quiet")).status()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
-                "PROCESSED".equals(rows(quiet, "SELECT status FROM {schema}.deliveries").get(0).get("status")));
+                rows(quiet, "SELECT status FROM {schema}.deliveries").stream().anyMatch(r -> "PROCESSED".equals(r.get("status"))));
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         long backlogLeft = (long) rows(busy, "SELECT count(*) AS n FROM {schema}.deliveries WHERE status = 'RECEIVED'").get(0).get("n");
 

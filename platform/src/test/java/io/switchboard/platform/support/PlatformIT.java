@@ -177,6 +177,28 @@ public abstract class PlatformIT {
         return db().sql(sql.replace("{schema}", "\"" + schema + "\"")).params(params).query().listOfRows();
     }
 
+    /**
+     * The dedupe keys of a tenant's stored webhook events, wherever they are: in the intake, where a 200 leaves them,
+     * or in the tenant's inbox once a worker has moved them (ADR 18). One statement, so one snapshot: a move
+     * committing meanwhile cannot show an event twice or not at all. A provider's retry of an event already moved
+     * shows twice until its own move drops it.
+     */
+    protected List<String> stored(String slug) {
+        String schema = "tenant_" + slug.replace('-', '_');
+        return db().sql("SELECT i.dedupe_key FROM queue.intake i JOIN platform.tenants t ON t.id = i.tenant_id "
+                + "WHERE t.slug = ? UNION ALL SELECT dedupe_key FROM \"" + schema + "\".deliveries")
+                .param(slug).query(String.class).list();
+    }
+
+    /** Waits until none of the tenant's events is left in the intake, then returns the dedupe keys in its inbox. */
+    protected List<String> inboxOnceMoved(String slug) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> db()
+                .sql("SELECT count(*) FROM queue.intake i JOIN platform.tenants t ON t.id = i.tenant_id WHERE t.slug = ?")
+                .param(slug).query(Long.class).single() == 0);
+        return rows(slug, "SELECT dedupe_key FROM {schema}.deliveries").stream()
+                .map(row -> (String) row.get("dedupe_key")).toList();
+    }
+
     /** Waits until the condition holds (processing is asynchronous). */
     protected static void eventually(Runnable assertion) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
