@@ -14,18 +14,28 @@
 CREATE FUNCTION take_intake(p_tenant_id bigint, p_work_ids bigint[])
     RETURNS TABLE (work_id bigint, delivery_id bigint)
     LANGUAGE plpgsql
+    -- its plans are generic ones, made whatever the intake's size when they were made: every read here wants a few
+    -- rows by key, which the indexes give at any size (as for the claim, queue migration V6)
+    SET enable_seqscan = off
 AS $$
+DECLARE
+    intake_ids bigint[];
+    lease_holder text;
+    lease_end timestamptz;
 BEGIN
-    RETURN QUERY
     WITH claimed AS (
         DELETE FROM queue.work_items w
         WHERE w.id = ANY (p_work_ids) AND w.kind = 'INTAKE' AND w.tenant_id = p_tenant_id
-        RETURNING w.item_id, w.locked_by, w.locked_until),
-    lease AS (
-        SELECT max(c.locked_by) AS locked_by, max(c.locked_until) AS locked_until FROM claimed c),
-    taken AS (
-        DELETE FROM queue.intake i USING claimed c
-        WHERE i.id = c.item_id AND i.tenant_id = p_tenant_id
+        RETURNING w.item_id, w.locked_by, w.locked_until)
+    SELECT array_agg(c.item_id), max(c.locked_by), max(c.locked_until) INTO intake_ids, lease_holder, lease_end
+    FROM claimed c;
+    IF intake_ids IS NULL THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH taken AS (
+        DELETE FROM queue.intake i
+        WHERE i.id = ANY (intake_ids) AND i.tenant_id = p_tenant_id
         RETURNING i.provider, i.dedupe_key, i.event_type, i.occurred_at, i.received_at, i.headers, i.body),
     stored AS (
         INSERT INTO "${flyway:defaultSchema}".deliveries AS d
@@ -35,7 +45,7 @@ BEGIN
         ON CONFLICT (provider, dedupe_key) DO NOTHING
         RETURNING d.id)
     INSERT INTO queue.work_items AS q (kind, tenant_id, item_id, locked_until, locked_by, attempts)
-    SELECT 'DELIVERY', p_tenant_id, s.id, l.locked_until, l.locked_by, 1 FROM stored s, lease l
+    SELECT 'DELIVERY', p_tenant_id, s.id, lease_end, lease_holder, 1 FROM stored s
     ORDER BY s.id
     RETURNING q.id, q.item_id;
 END
