@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * which costs PostgreSQL per tenant, happens off it, for many rows of a tenant at a time.
  *
  * <p><b>Group commit.</b> Requests that arrive while their database's previous statement is running are written
- * together by the next one, whatever their tenants: one statement and one commit for all of them, each request answered only after that commit (ADR 13). Nothing waits for company: a
- * request that finds its database idle is written at once, so batches only form under concurrency, where they save
- * PostgreSQL a statement and a commit per request. If a shared statement fails for any reason but an unreachable
- * database, each of its requests is written again on its own, so one bad request fails alone.
+ * together by the next one, whatever their tenants: one statement and one commit for all of them, each request
+ * answered only after that commit (ADR 13). Nothing waits for company: a request that finds its database idle is
+ * written at once, so batches only form under concurrency, where they save PostgreSQL a statement and a commit per
+ * request. If a shared statement fails for any reason but an unreachable database, each of its requests is written
+ * again on its own, so one bad request fails alone.
  *
  * <p>When a placement's database cannot be reached, webhooks for it get 503 at once for a moment
  * ({@link StorageCircuit}) rather than each holding a request thread for the pool's connection time-out.
