@@ -1,6 +1,7 @@
 package io.switchboard.platform.processing;
 
 import io.switchboard.platform.config.SwitchboardProperties;
+import io.switchboard.platform.database.Placement;
 import io.switchboard.platform.tenancy.Tenant;
 import io.switchboard.platform.tenancy.TenantDatabase;
 import java.time.Clock;
@@ -66,12 +67,16 @@ class IntakeMover implements WorkHandler {
     /** Moves the entries' events into the tenant's inbox; returns the DELIVERY entries of those that were new. */
     List<WorkItem> move(Tenant tenant, List<WorkItem> items) {
         long[] ids = items.stream().mapToLong(WorkItem::id).toArray();
-        return database.placementOf(tenant).jdbc()
+        Placement placement = database.placementOf(tenant);
+        List<WorkItem> moved = placement.jdbc()
                 .sql("SELECT work_id, delivery_id FROM " + TenantDatabase.table(tenant, "take_intake") + "(?, ?)")
                 .params(tenant.id(), ids)
                 .query((rs, row) -> new WorkItem(rs.getLong("work_id"), "DELIVERY", tenant.id(),
                         rs.getLong("delivery_id"), 1))
                 .list();
+        // the queue's vacuum counts dead rows from the entries this node leased: these were leased by the move
+        queue.leasedWithoutClaim(placement, moved);
+        return moved;
     }
 
     @Override

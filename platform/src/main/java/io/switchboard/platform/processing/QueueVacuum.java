@@ -9,13 +9,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Vacuums each placement's work queue, and the intake beside it (ADR 18), once enough rows have died in them. Every entry is inserted, updated when
- * claimed and deleted when done, so under load the table holds many more dead rows than live ones within seconds,
- * and the claim's index scans walk them all: draining slowed down several times over between autovacuum rounds,
- * which come at most once a minute by default. A small table vacuums in milliseconds. The dead rows are counted
- * here, from the entries this node claimed (each leaves two: its claim and its completion), rather than read from
- * PostgreSQL's statistics, which on PostgreSQL 14 means loading the statistics of every tenant's tables (72 ms with
- * 1,000 tenants). {@code SKIP_LOCKED} lets another node's vacuum, or autovacuum, go on alone.
+ * Vacuums each placement's work queue, and the intake beside it (ADR 18), once enough rows have died in them. Every
+ * entry is inserted, updated when claimed and deleted when done, so under load the table holds many more dead rows
+ * than live ones within seconds, and the claim's index scans walk them all: draining slowed down several times over
+ * between autovacuum rounds, which come at most once a minute by default. A small table vacuums in milliseconds. The
+ * dead rows are counted here, two for each entry this node leased (a claimed one leaves its claim and its
+ * completion; a DELIVERY entry made by a move from the intake leaves its completion, and the intake row it came from),
+ * rather than read from PostgreSQL's statistics, which on PostgreSQL 14 means loading the statistics of every
+ * tenant's tables (72 ms with 1,000 tenants). {@code SKIP_LOCKED} lets another node's vacuum, or autovacuum, go on
+ * alone.
  */
 @Component
 class QueueVacuum {

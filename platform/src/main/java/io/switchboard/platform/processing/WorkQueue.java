@@ -72,6 +72,14 @@ public class WorkQueue {
         claimed.computeIfAbsent(placement.name(), name -> new LongAdder()).add(items.size());
     }
 
+    /**
+     * Counts entries leased to this node without a claim: the DELIVERY entries a move from the intake creates, which
+     * leave their dead rows in the queue as claimed entries do, and their intake rows beside it.
+     */
+    void leasedWithoutClaim(Placement placement, List<WorkItem> items) {
+        counted(placement, items);
+    }
+
     /** Entries this node claimed on the placement since {@link #vacuumed} last counted them off. */
     long claimedSinceVacuum(Placement placement) {
         LongAdder count = claimed.get(placement.name());

@@ -3,11 +3,14 @@ package io.switchboard.platform.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.switchboard.platform.config.SwitchboardProperties;
 import io.switchboard.platform.support.PlatformIT;
 import io.switchboard.platform.support.StripeEvents;
 import io.switchboard.platform.tenancy.Tenant;
+import io.switchboard.platform.tenancy.TenantDatabase;
 import io.switchboard.platform.tenancy.TenantRegistry;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,15 @@ class IntakeMoveIT extends PlatformIT {
 
     @Autowired
     TenantRegistry tenants;
+
+    @Autowired
+    TenantDatabase database;
+
+    @Autowired
+    DeliveryProcessor deliveries;
+
+    @Autowired
+    SwitchboardProperties properties;
 
     @Test
     void theMoveKeepsTheReceiptTimeLeasesTheDeliveriesToTheSameWorkerAndIsNeverDoneTwice() {
@@ -65,6 +77,18 @@ class IntakeMoveIT extends PlatformIT {
                 .param(tenant.id()).update();
         eventually(() -> assertThat(rows(tenant.slug(), "SELECT status FROM {schema}.deliveries"))
                 .extracting(r -> r.get("status")).containsExactly("PROCESSED", "PROCESSED"));
+    }
+
+    @Test
+    void aMoveCountsTheEntriesItLeasedTowardsTheQueuesVacuum() {
+        Tenant tenant = tenant("move-vacuum");
+        WorkQueue counting = new WorkQueue(); // a count of its own: the platform's workers keep changing theirs
+        IntakeMover own = new IntakeMover(database, counting, deliveries, properties, Clock.systemUTC());
+
+        own.move(tenant, List.of(intake(tenant, "evt_vacuum_1", "test-worker", "10 minutes"),
+                intake(tenant, "evt_vacuum_2", "test-worker", "10 minutes")));
+
+        assertThat(counting.claimedSinceVacuum(placements.main())).isEqualTo(2);
     }
 
     @Test
